@@ -1,0 +1,3 @@
+global using Aspire.Hosting.ApplicationModel;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;

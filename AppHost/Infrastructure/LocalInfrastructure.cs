@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Crm.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL and RabbitMQ from the machine's Debian packages, run by eng/local scripts as
+/// executable resources with their data under .data/ (or Infra:DataDir), health-checked.
+/// </summary>
+public static class LocalInfrastructure
+{
+    public static ServiceInfrastructure Add(IDistributedApplicationBuilder builder)
+    {
+        var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var dataDir = Path.GetFullPath(builder.Configuration["Infra:DataDir"] ?? Path.Combine(repoRoot, ".data"));
+        Directory.CreateDirectory(dataDir);
+
+        var pgPassword = builder.AddParameter("postgres-password", LocalSecret.ReadOrCreate(dataDir, "postgres-password"), secret: true);
+        var postgres = builder.AddExecutable("postgres", "bash", repoRoot, Path.Combine(repoRoot, "eng/local/postgres.sh"))
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PG_PORT")
+            .WithEnvironment("PG_DATA", Path.Combine(dataDir, "postgres"))
+            .WithEnvironment("PG_PASSWORD", pgPassword)
+            .WithHealthCheck("postgres-ready");
+        var pg = postgres.GetEndpoint("tcp");
+        var server = ReferenceExpression.Create(
+            $"Host={pg.Property(EndpointProperty.Host)};Port={pg.Property(EndpointProperty.Port)};Username=postgres;Password={pgPassword}");
+
+        var rabbitPassword = builder.AddParameter("rabbitmq-password", LocalSecret.ReadOrCreate(dataDir, "rabbitmq-password"), secret: true);
+        var rabbit = builder.AddExecutable("rabbitmq", "bash", repoRoot, Path.Combine(repoRoot, "eng/local/rabbitmq.sh"))
+            .WithEndpoint(name: "amqp", scheme: "tcp", env: "RABBIT_PORT")
+            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBIT_DIST_PORT")
+            .WithEndpoint(name: "epmd", scheme: "tcp", env: "RABBIT_EPMD_PORT")
+            .WithEnvironment("RABBIT_DATA", Path.Combine(dataDir, "rabbitmq"))
+            .WithEnvironment("RABBIT_USER", "crm")
+            .WithEnvironment("RABBIT_PASSWORD", rabbitPassword)
+            .WithHealthCheck("rabbitmq-ready");
+        var amqp = rabbit.GetEndpoint("amqp");
+        var messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create(
+            $"amqp://crm:{rabbitPassword}@{amqp.Property(EndpointProperty.Host)}:{amqp.Property(EndpointProperty.Port)}/"));
+
+        builder.Services.AddHealthChecks()
+            .AddAsyncCheck("postgres-ready", ct => PostgresAnswers(server, ct))
+            .AddAsyncCheck("rabbitmq-ready", ct => RabbitAnswers(messaging.Resource.ConnectionStringExpression, ct));
+
+        return new ServiceInfrastructure(
+            name => builder.AddConnectionString(name, ReferenceExpression.Create($"{server};Database={name}")),
+            messaging,
+            [postgres, rabbit]);
+    }
+
+    private static async Task<HealthCheckResult> PostgresAnswers(ReferenceExpression server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(await server.GetValueAsync(cancellationToken));
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer yet", ex);
+        }
+    }
+
+    private static async Task<HealthCheckResult> RabbitAnswers(ReferenceExpression uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var factory = new ConnectionFactory { Uri = new Uri((await uri.GetValueAsync(cancellationToken))!) };
+            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("RabbitMQ does not answer yet", ex);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Crm.AppHost.Infrastructure;
+
+/// <summary>What the services are wired to, whichever the mode.</summary>
+public sealed record ServiceInfrastructure(
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> Database,
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IReadOnlyList<IResourceBuilder<IResource>> Servers);
+
+public static class InfrastructureSetup
+{
+    public static ServiceInfrastructure Add(IDistributedApplicationBuilder builder) =>
+        InfrastructureModeChoice.Choose(builder.Configuration) switch
+        {
+            InfrastructureMode.Containers => ContainerInfrastructure.Add(builder),
+            InfrastructureMode.Local => LocalInfrastructure.Add(builder),
+            _ => ExternalInfrastructure.Add(builder),
+        };
+
+    public static IResourceBuilder<T> WaitForAll<T>(this IResourceBuilder<T> resource, IEnumerable<IResourceBuilder<IResource>> servers)
+        where T : IResourceWithWaitSupport
+    {
+        foreach (var server in servers) resource.WaitFor(server);
+        return resource;
+    }
+}

@@ -1,0 +1,23 @@
+using Scalar.AspNetCore;
+
+namespace Crm.Gateway;
+
+/// <summary>
+/// The browsable API reference at /docs, over the OpenAPI documents of every service that the
+/// gateway serves at /openapi/{service}.json (routes in appsettings.json).
+/// </summary>
+public static class ApiReference
+{
+    public static readonly string[] Services = ["customers", "dispatch", "contracts", "followups"];
+
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Customer resource system API");
+            foreach (var service in Services)
+                options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..], $"/openapi/{service}.json");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+using Crm.Contracts;
+using Crm.Contracts.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddContractServices();
+
+var app = builder.Build();
+app.UseApiConventions();
+app.MapDefaultEndpoints();
+app.MapFormsApi();
+
+await app.PrepareDatabaseAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,15 @@
+using Crm.Customers.Consumers;
+
+namespace Crm.Customers;
+
+public static class CustomerServices
+{
+    public static IHostApplicationBuilder AddCustomerServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
+        {
+            bus.AddConsumer<CustomerDispatchedConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Crm.Dispatch.Data;
+
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DispatchDbContext>().Database.MigrateAsync();
+    }
+}

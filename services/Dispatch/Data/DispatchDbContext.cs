@@ -1,0 +1,23 @@
+namespace Crm.Dispatch.Data;
+
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options), IMessagingDbContext
+{
+    public DbSet<StoreCopy> Stores => Set<StoreCopy>();
+    public DbSet<Designer> Designers => Set<Designer>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
+        model.AddMessagingTables();
+    }
+
+    /// <summary>
+    /// Locks the store's row until the transaction ends: dispatches of one store run one at a
+    /// time, so rotation stays exact when many customers arrive at once.
+    /// </summary>
+    public async Task<StoreCopy?> LockStoreAsync(Guid storeId, CancellationToken cancellationToken) =>
+        await Stores.FromSql($"""SELECT * FROM "Stores" WHERE "Id" = {storeId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
+}

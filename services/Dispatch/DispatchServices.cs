@@ -1,0 +1,17 @@
+using Crm.Dispatch.Consumers;
+
+namespace Crm.Dispatch;
+
+public static class DispatchServices
+{
+    public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoRosterOptions>().BindConfiguration("Seed");
+        builder.AddServiceMessaging<DispatchDbContext>("dispatch", "dispatchdb", bus =>
+        {
+            bus.AddConsumer<StoreOpenedConsumer>();
+            bus.AddConsumer<CustomerRegisteredConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Crm.Dispatch.Domain;
+
+public enum AssignmentStatus
+{
+    Offered,
+    Accepted,
+    Refused,
+    Reassigned,
+}

@@ -1,0 +1,8 @@
+namespace Crm.Dispatch.Domain;
+
+public enum DesignerStatus
+{
+    Active,
+    Suspended,
+    Removed,
+}

@@ -1,0 +1,17 @@
+using Crm.Dispatch;
+using Crm.Dispatch.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDispatchServices();
+
+var app = builder.Build();
+app.UseApiConventions();
+app.MapDefaultEndpoints();
+app.MapDesignersApi();
+app.MapAssignmentsApi();
+
+await app.PrepareDatabaseAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Followups.Data.Configurations;
+
+internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> task)
+    {
+        task.HasKey(t => t.Id);
+        task.HasOne<StoreCopy>().WithMany().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Restrict);
+        task.HasIndex(t => new { t.StoreId, t.DueOn });
+        task.HasIndex(t => t.CustomerId);
+        task.Property(t => t.CustomerNo).HasMaxLength(30);
+        task.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+        task.Property(t => t.Reason).HasMaxLength(300);
+    }
+}

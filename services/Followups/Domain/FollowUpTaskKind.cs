@@ -1,0 +1,6 @@
+namespace Crm.Followups.Domain;
+
+public enum FollowUpTaskKind
+{
+    FirstFollowUp,
+}

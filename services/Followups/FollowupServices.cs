@@ -1,0 +1,16 @@
+using Crm.Followups.Consumers;
+
+namespace Crm.Followups;
+
+public static class FollowupServices
+{
+    public static IHostApplicationBuilder AddFollowupServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceMessaging<FollowupDbContext>("followups", "followupdb", bus =>
+        {
+            bus.AddConsumer<StoreOpenedConsumer>();
+            bus.AddConsumer<CustomerRegisteredConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using Crm.Followups;
+using Crm.Followups.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddFollowupServices();
+
+var app = builder.Build();
+app.UseApiConventions();
+app.MapDefaultEndpoints();
+app.MapTasksApi();
+
+await app.PrepareDatabaseAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,38 @@
+namespace Crm.Messaging;
+
+/// <summary>
+/// A consumer that applies each message once: the message id is recorded in the inbox in the same
+/// transaction as the consumer's changes and the events they cause, so a redelivered message is
+/// acknowledged and skipped.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock) : IConsumer<TMessage>
+    where TMessage : class
+    where TDbContext : DbContext, IMessagingDbContext
+{
+    protected TDbContext Db => db;
+    protected TimeProvider Clock => clock;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
+        var consumer = GetType().FullName!;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+            // A concurrent copy of the same message waits here on the key, then finds it taken.
+            var fresh = await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""",
+                context.CancellationToken);
+            if (fresh == 0) return;
+
+            await HandleAsync(context.Message, context);
+            await db.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+        });
+    }
+
+    /// <summary>Applies the message to the tracked entities of <see cref="Db"/>; the base class saves.</summary>
+    protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// Registers the service's database (connection string <paramref name="connectionName"/>), its
+    /// outbox relay and inbox, and MassTransit on RabbitMQ (connection string "messaging").
+    /// Queues are named after the service so that each service gets its own copy of an event.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        string connectionName,
+        Action<IBusRegistrationConfigurator> addConsumers)
+        where TDbContext : DbContext, IMessagingDbContext
+    {
+        var services = builder.Services;
+        services.TryAddTimeProvider();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxWakeUpInterceptor>();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddDbContext<TDbContext>((sp, options) => options
+            .UseNpgsql(builder.Configuration.GetConnectionString(connectionName))
+            .AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TDbContext>();
+        services.AddHostedService<OutboxRelay<TDbContext>>();
+
+        var failed = new FailedMessages();
+        services.AddSingleton(failed);
+        services.AddHealthChecks().AddCheck("failed-messages", failed, tags: ["messaging"]);
+
+        // Tests give each run its own exchange and queue names on a shared broker.
+        var entityPrefix = builder.Configuration["Messaging:EntityPrefix"];
+        services.AddMassTransit(bus =>
+        {
+            var endpointPrefix = string.IsNullOrEmpty(entityPrefix) ? serviceName : $"{entityPrefix}-{serviceName}";
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
+            addConsumers(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400))));
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var connectionString = builder.Configuration.GetConnectionString("messaging")
+                    ?? throw new InvalidOperationException("The connection string 'messaging' (RabbitMQ) is not configured.");
+                rabbit.Host(new Uri(connectionString));
+                if (!string.IsNullOrEmpty(entityPrefix))
+                    rabbit.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
+                rabbit.ConnectReceiveObserver(failed);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}
