@@ -11,10 +11,13 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WaitForAll(infra.Servers)
         .WithEnvironment("Seed__Demo", demo.ToString());
 
-var customers = Service<Projects.Crm_Customers>("customers", "customerdb");
 var dispatch = Service<Projects.Crm_Dispatch>("dispatch", "dispatchdb");
 var contracts = Service<Projects.Crm_Contracts>("contracts", "contractdb");
 var followups = Service<Projects.Crm_Followups>("followups", "followupdb");
+// The customer service announces stores and customers: it starts once the others' queues are
+// bound (their health includes the bus), so that on a first start no announcement finds no queue.
+var customers = Service<Projects.Crm_Customers>("customers", "customerdb")
+    .WaitFor(dispatch).WaitFor(contracts).WaitFor(followups);
 
 // The only resource reachable from outside: partners and the store console call the gateway.
 builder.AddProject<Projects.Crm_Gateway>("gateway")

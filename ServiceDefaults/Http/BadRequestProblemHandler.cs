@@ -38,7 +38,8 @@ internal sealed class BadRequestProblemHandler(IProblemDetailsService problems) 
     {
         var unknown = UnknownMember(json.Message);
         var path = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
-        if (unknown is not null) return path.Length == 0 ? unknown : $"{path}.{unknown}";
+        // The path of an unknown member already ends with it.
+        if (unknown is not null && !path.EndsWith(unknown, StringComparison.Ordinal)) return path.Length == 0 ? unknown : $"{path}.{unknown}";
         return path.Length == 0 ? "$" : path;
     }
 

@@ -32,11 +32,12 @@ public static class MessagingRegistration
         services.AddSingleton(failed);
         services.AddHealthChecks().AddCheck("failed-messages", failed, tags: ["messaging"]);
 
-        // Tests give each run its own exchange and queue names on a shared broker.
+        // Tests give each test process its own exchange names (EntityPrefix) and each host its own
+        // queues (QueuePrefix), on a shared broker.
         var entityPrefix = builder.Configuration["Messaging:EntityPrefix"];
         services.AddMassTransit(bus =>
         {
-            var endpointPrefix = string.IsNullOrEmpty(entityPrefix) ? serviceName : $"{entityPrefix}-{serviceName}";
+            var endpointPrefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } queuePrefix ? queuePrefix : serviceName;
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
             addConsumers(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
@@ -47,7 +48,7 @@ public static class MessagingRegistration
                     ?? throw new InvalidOperationException("The connection string 'messaging' (RabbitMQ) is not configured.");
                 rabbit.Host(new Uri(connectionString));
                 if (!string.IsNullOrEmpty(entityPrefix))
-                    rabbit.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
+                    rabbit.MessageTopology.SetEntityNameFormatter(new ExchangePrefix(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
                 rabbit.ConnectReceiveObserver(failed);
                 rabbit.ConfigureEndpoints(context);
             });

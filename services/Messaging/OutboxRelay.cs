@@ -47,6 +47,12 @@ public sealed class OutboxRelay<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => PublishBatchAsync(db, cancellationToken));
+    }
+
+    private async Task<int> PublishBatchAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // SKIP LOCKED lets several instances of a service relay side by side without sending a row twice.

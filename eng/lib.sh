@@ -1,0 +1,49 @@
+# Shared by eng/run and eng/test: checks and installs what a fresh Debian/Ubuntu machine lacks,
+# and starts the throwaway servers the tests use.
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 ||
+    fail "the .NET SDK 10 is not installed. Install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run this again."
+  dotnet --list-sdks | grep -q '^10\.' ||
+    fail "the .NET SDK 10 is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
+}
+
+docker_engine_answers() {
+  command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1
+}
+
+run_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# PostgreSQL 15 and RabbitMQ from Debian's packages, installed when missing.
+ensure_local_servers() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing ${missing[*]} with apt"
+  run_as_root apt-get update -qq
+  run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+wait_for_port() { # port seconds what
+  local deadline=$(( SECONDS + $2 ))
+  until (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || fail "$3 did not start within $2 s"
+    sleep 0.5
+  done
+}

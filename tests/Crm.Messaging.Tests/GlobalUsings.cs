@@ -1,0 +1,6 @@
+global using Crm.Messages;
+global using Crm.Testing;
+global using MassTransit;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Xunit;

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.Messaging.Tests;
+
+/// <summary>A service host with the real outbox, inbox and bus, on its own database and its own exchange names.</summary>
+public sealed class MessagingHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private MessagingHost(IHost host, DeliveryCounter deliveries)
+    {
+        _host = host;
+        Deliveries = deliveries;
+    }
+
+    public IServiceProvider Services => _host.Services;
+    public DeliveryCounter Deliveries { get; }
+
+    public static async Task<MessagingHost> StartAsync(string connectionString, string rabbitUri, string entityPrefix)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:testdb"] = connectionString,
+            ["ConnectionStrings:messaging"] = rabbitUri,
+            ["Messaging:EntityPrefix"] = entityPrefix,
+            ["Messaging:QueuePrefix"] = $"{entityPrefix}-{Guid.NewGuid():N}",
+            ["Messaging:Outbox:MinBackoff"] = "00:00:00.200",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:01",
+            ["Messaging:Outbox:PublishTimeout"] = "00:00:02",
+        });
+        builder.AddServiceMessaging<TestDbContext>("messaging-tests", "testdb", bus => bus.AddConsumer<StoreOpenedRecorder>());
+        var deliveries = new DeliveryCounter();
+        builder.Services.AddConsumeObserver(_ => deliveries);
+        var host = new MessagingHost(builder.Build(), deliveries);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
+        await host._host.StartAsync();
+        return host;
+    }
+
+    /// <summary>
+    /// Waits until the consumer's queue is bound: an event published before that reaches no queue,
+    /// as with any RabbitMQ fanout exchange.
+    /// </summary>
+    public Task WhenBusReadyAsync() => Eventually.Holds(async () =>
+    {
+        var report = await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("masstransit"));
+        return report.Status == HealthStatus.Healthy;
+    }, TimeSpan.FromSeconds(60), "the bus to be ready");
+
+    public async Task<T> InScopeAsync<T>(Func<TestDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
+    }
+
+    public Task<int> TimesAppliedAsync(Guid storeId) =>
+        InScopeAsync(async db => (await db.AppliedStores.AsNoTracking().FirstOrDefaultAsync(s => s.StoreId == storeId))?.TimesApplied ?? 0);
+
+    public static StoreOpened NewEvent() => new()
+    {
+        StoreId = Guid.NewGuid(),
+        Code = "T01",
+        Name = "Test store",
+        City = "Test",
+        TimeZone = "Asia/Shanghai",
+        OpenedAt = DateTimeOffset.UtcNow,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
