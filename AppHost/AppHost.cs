@@ -9,6 +9,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WithReference(infra.Database(database))
         .WithReference(infra.Messaging)
         .WaitForAll(infra.Servers)
+        .WithHttpHealthCheck("/health")
         .WithEnvironment("Seed__Demo", demo.ToString());
 
 var dispatch = Service<Projects.Crm_Dispatch>("dispatch", "dispatchdb");
@@ -23,6 +24,7 @@ var customers = Service<Projects.Crm_Customers>("customers", "customerdb")
 builder.AddProject<Projects.Crm_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
     .WithReference(customers).WaitFor(customers)
     .WithReference(dispatch).WaitFor(dispatch)
     .WithReference(contracts).WaitFor(contracts)

@@ -54,7 +54,7 @@ public sealed class CustomerRegistrationTests : IAsyncLifetime
 
         var id = body.GetProperty("id").GetGuid();
         var stored = await _client.GetFromJsonAsync<JsonElement>($"/api/customers/{id}");
-        Assert.Equal("13800138000", stored.GetProperty("phone").GetString());
+        Assert.Equal("+8613800138000", stored.GetProperty("phone").GetString());
         Assert.Equal(store, stored.GetProperty("storeId").GetGuid());
 
         // Both registrations wrote their event in the same transaction; the relay sends them.

@@ -1,0 +1,2 @@
+global using Crm.Dispatch.Domain;
+global using Xunit;

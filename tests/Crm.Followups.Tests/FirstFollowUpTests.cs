@@ -1,0 +1,42 @@
+namespace Crm.Followups.Tests;
+
+public sealed class FirstFollowUpTests
+{
+    private static StoreCopy Store(string timeZone) => StoreCopy.From(new StoreOpened
+    {
+        StoreId = Guid.NewGuid(),
+        Code = "SH01",
+        Name = "徐汇店",
+        City = "上海",
+        TimeZone = timeZone,
+        OpenedAt = DateTimeOffset.UtcNow,
+    });
+
+    private static CustomerRegistered RegisteredAt(DateTimeOffset at) => new()
+    {
+        StoreId = Guid.NewGuid(),
+        CustomerId = Guid.NewGuid(),
+        CustomerNo = "SH01-2026-000001",
+        Source = "WalkIn",
+        RegisteredAt = at,
+    };
+
+    [Fact]
+    public void Is_due_two_store_days_after_registration()
+    {
+        var task = FollowUpTask.FirstFollowUp(Store("Asia/Shanghai"), RegisteredAt(new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(8))), DateTimeOffset.UtcNow);
+
+        Assert.Equal(new DateOnly(2026, 11, 29), task.DueOn);
+        Assert.Equal(FollowUpTaskKind.FirstFollowUp, task.Kind);
+    }
+
+    [Fact]
+    public void Counts_days_in_the_stores_time_zone()
+    {
+        // 17:00 UTC on 27 November is already 28 November in Shanghai.
+        var lateEveningUtc = new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateOnly(2026, 11, 30), FollowUpTask.FirstFollowUp(Store("Asia/Shanghai"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
+        Assert.Equal(new DateOnly(2026, 11, 29), FollowUpTask.FirstFollowUp(Store("Europe/London"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
+    }
+}

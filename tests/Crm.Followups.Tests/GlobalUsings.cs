@@ -1,0 +1,3 @@
+global using Crm.Followups.Domain;
+global using Crm.Messages;
+global using Xunit;
