@@ -8,7 +8,7 @@ namespace Crm.Messaging;
 /// </summary>
 public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IBusControl bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -26,6 +26,14 @@ public sealed class OutboxRelay<TDbContext>(
             try
             {
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                // Until the bus is connected and its endpoints are bound, a publish could reach an
+                // exchange that no queue listens to yet: wait for it, backing off.
+                while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+                {
+                    var wait = backoff.NextDelay();
+                    logger.LogDebug("Outbox relay waits {Delay} for the message bus", wait);
+                    await Task.Delay(wait, stoppingToken);
+                }
                 while (await PublishBatchAsync(stoppingToken) == _options.BatchSize) { }
                 backoff.Reset();
             }
