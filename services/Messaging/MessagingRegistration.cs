@@ -40,8 +40,9 @@ public static class MessagingRegistration
             var endpointPrefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } queuePrefix ? queuePrefix : serviceName;
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
             addConsumers(bus);
+            var retries = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400))));
+                endpoint.UseMessageRetry(retry => retry.Exponential(retries.Limit, retries.MinInterval, retries.MaxInterval, retries.IntervalDelta)));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var connectionString = builder.Configuration.GetConnectionString("messaging")

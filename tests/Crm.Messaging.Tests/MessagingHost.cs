@@ -9,33 +9,42 @@ public sealed class MessagingHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private MessagingHost(IHost host, DeliveryCounter deliveries)
+    private MessagingHost(IHost host, DeliveryCounter deliveries, string queuePrefix)
     {
         _host = host;
         Deliveries = deliveries;
+        ConsumerQueue = $"{queuePrefix}-store-opened-recorder";
     }
+
+    /// <summary>The queue of the host's one consumer (its error queue adds "_error").</summary>
+    public string ConsumerQueue { get; }
 
     public IServiceProvider Services => _host.Services;
     public DeliveryCounter Deliveries { get; }
 
     public static async Task<MessagingHost> StartAsync(string connectionString, string rabbitUri, string entityPrefix)
     {
+        var queuePrefix = $"{entityPrefix}-{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:testdb"] = connectionString,
             ["ConnectionStrings:messaging"] = rabbitUri,
             ["Messaging:EntityPrefix"] = entityPrefix,
-            ["Messaging:QueuePrefix"] = $"{entityPrefix}-{Guid.NewGuid():N}",
+            ["Messaging:QueuePrefix"] = queuePrefix,
             ["Messaging:Outbox:MinBackoff"] = "00:00:00.200",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Messaging:Outbox:MaxBackoff"] = "00:00:01",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:02",
+            ["Messaging:Retry:Limit"] = "2",
+            ["Messaging:Retry:MinInterval"] = "00:00:00.050",
+            ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
+            ["Messaging:Retry:IntervalDelta"] = "00:00:00.050",
         });
         builder.AddServiceMessaging<TestDbContext>("messaging-tests", "testdb", bus => bus.AddConsumer<StoreOpenedRecorder>());
         var deliveries = new DeliveryCounter();
         builder.Services.AddConsumeObserver(_ => deliveries);
-        var host = new MessagingHost(builder.Build(), deliveries);
+        var host = new MessagingHost(builder.Build(), deliveries, queuePrefix);
 
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
@@ -62,10 +71,10 @@ public sealed class MessagingHost : IAsyncDisposable
     public Task<int> TimesAppliedAsync(Guid storeId) =>
         InScopeAsync(async db => (await db.AppliedStores.AsNoTracking().FirstOrDefaultAsync(s => s.StoreId == storeId))?.TimesApplied ?? 0);
 
-    public static StoreOpened NewEvent() => new()
+    public static StoreOpened NewEvent(string code = "T01") => new()
     {
         StoreId = Guid.NewGuid(),
-        Code = "T01",
+        Code = code,
         Name = "Test store",
         City = "Test",
         TimeZone = "Asia/Shanghai",

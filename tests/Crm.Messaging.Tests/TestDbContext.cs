@@ -23,8 +23,12 @@ public sealed class AppliedStore
 /// <summary>Counts how often it applied each StoreOpened: once is right, whatever the deliveries.</summary>
 public sealed class StoreOpenedRecorder(TestDbContext db, TimeProvider clock) : IdempotentConsumer<StoreOpened, TestDbContext>(db, clock)
 {
+    /// <summary>A store code that this consumer can never apply, to see a message fail for good.</summary>
+    public const string Unappliable = "FAIL";
+
     protected override async Task HandleAsync(StoreOpened message, ConsumeContext<StoreOpened> context)
     {
+        if (message.Code == Unappliable) throw new InvalidOperationException($"Store {message.StoreId} cannot be applied.");
         var applied = await Db.AppliedStores.FindAsync([message.StoreId], context.CancellationToken);
         if (applied is null) Db.AppliedStores.Add(new AppliedStore { StoreId = message.StoreId, TimesApplied = 1 });
         else applied.TimesApplied++;

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RabbitMQ.Client;
+
+namespace Crm.Messaging.Tests;
+
+public sealed class FailedMessageTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private MessagingHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await MessagingHost.StartAsync(
+            await TestServers.CreateDatabaseAsync("failed"), TestServers.RabbitMq, TestServers.EntityPrefix);
+        await _host.WhenBusReadyAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_goes_to_the_error_queue_and_degrades_health()
+    {
+        var doomed = MessagingHost.NewEvent(StoreOpenedRecorder.Unappliable);
+
+        await _host.InScopeAsync(async db =>
+        {
+            db.Publish(doomed, TimeProvider.System);
+            return await db.SaveChangesAsync();
+        });
+
+        var errorQueue = _host.ConsumerQueue + "_error";
+        await Eventually.Holds(async () => await MessagesInQueueAsync(errorQueue) == 1, Patience, "the message in the error queue");
+        Assert.Equal(0, await _host.TimesAppliedAsync(doomed.StoreId));
+        Assert.Equal(0, await _host.InScopeAsync(db => db.InboxMessages.CountAsync()));
+        var health = await _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "failed-messages");
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Contains("1 message(s) failed", health.Entries["failed-messages"].Description);
+    }
+
+    private static async Task<uint> MessagesInQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0; // the queue does not exist yet
+        }
+    }
+}
