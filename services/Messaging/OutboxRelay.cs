@@ -53,6 +53,11 @@ public sealed class OutboxRelay<TDbContext>(
     /// <summary>Publishes one batch of pending rows; returns how many it took.</summary>
     private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
+        // Polling is not worth a trace of its own every few seconds: its database spans hang under
+        // an unrecorded parent, which samplers drop. Each publish continues its own request's trace.
+        using var poll = new Activity("outbox poll") { ActivityTraceFlags = ActivityTraceFlags.None };
+        poll.SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
+        poll.Start();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => PublishBatchAsync(db, cancellationToken));
