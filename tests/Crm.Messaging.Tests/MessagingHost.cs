@@ -22,6 +22,14 @@ public sealed class MessagingHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public DeliveryCounter Deliveries { get; }
 
+    /// <summary>A host on a new database and the test broker, once its consumer's queue is bound.</summary>
+    public static async Task<MessagingHost> StartReadyAsync(string purpose)
+    {
+        var host = await StartAsync(await TestServers.CreateDatabaseAsync(purpose), TestServers.RabbitMq, TestServers.EntityPrefix);
+        await host.WhenBusReadyAsync();
+        return host;
+    }
+
     public static async Task<MessagingHost> StartAsync(string connectionString, string rabbitUri, string entityPrefix)
     {
         var queuePrefix = $"{entityPrefix}-{Guid.NewGuid():N}";

@@ -6,12 +6,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private MessagingHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await MessagingHost.StartAsync(
-            await TestServers.CreateDatabaseAsync("outbox"), TestServers.RabbitMq, TestServers.EntityPrefix);
-        await _host.WhenBusReadyAsync();
-    }
+    public async Task InitializeAsync() => _host = await MessagingHost.StartReadyAsync("outbox");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
