@@ -31,6 +31,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddApiConventions();
+        builder.Services.AddStaffAuthentication(builder.Configuration);
         return builder;
     }
 
@@ -74,8 +75,8 @@ public static class Extensions
     /// <summary>/health (everything, with details) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 }

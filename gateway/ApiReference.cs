@@ -17,7 +17,7 @@ public static class ApiReference
             options.WithTitle("Customer resource system API");
             foreach (var service in Services)
                 options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..], $"/openapi/{service}.json");
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

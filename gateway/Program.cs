@@ -1,16 +1,26 @@
 using Crm.Gateway;
+using Crm.Gateway.Apis;
+using Crm.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddReverseProxy()
-    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddServiceDiscoveryDestinationResolver();
+builder.AddGatewayServices();
 
 var app = builder.Build();
+app.UseFrontDoor();
+app.UseCors();
 app.UseApiConventions();
+app.UseRateLimiter();
+app.UseMiddleware<Audit>();
+app.UseMiddleware<Idempotency>();
 app.MapDefaultEndpoints();
 app.MapApiReference();
+app.MapAuthApi();
+app.MapStaffApi();
+app.MapAuditApi();
 app.MapReverseProxy();
+
+await app.PrepareDatabaseAsync();
 app.Run();
 
 public partial class Program;

@@ -13,7 +13,7 @@ public static class LocalInfrastructure
     public static ServiceInfrastructure Add(IDistributedApplicationBuilder builder)
     {
         var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-        var dataDir = Path.GetFullPath(builder.Configuration["Infra:DataDir"] ?? Path.Combine(repoRoot, ".data"));
+        var dataDir = InfrastructureSetup.DataDirectory(builder);
         Directory.CreateDirectory(dataDir);
 
         var pgPassword = builder.AddParameter("postgres-password", LocalSecret.ReadOrCreate(dataDir, "postgres-password"), secret: true);

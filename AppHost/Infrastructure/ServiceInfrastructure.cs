@@ -16,6 +16,10 @@ public static class InfrastructureSetup
             _ => ExternalInfrastructure.Add(builder),
         };
 
+    /// <summary>Local data (databases in local mode, development keys): .data/ beside the AppHost, or Infra:DataDir.</summary>
+    public static string DataDirectory(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["Infra:DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+
     public static IResourceBuilder<T> WaitForAll<T>(this IResourceBuilder<T> resource, IEnumerable<IResourceBuilder<IResource>> servers)
         where T : IResourceWithWaitSupport
     {

@@ -4,3 +4,4 @@ global using Crm.Messages;
 global using Crm.Messaging;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Hosting;

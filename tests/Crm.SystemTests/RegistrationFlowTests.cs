@@ -44,6 +44,25 @@ public sealed class RegistrationFlowTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_customer_manager_signs_in_and_works_in_their_own_store_only()
+    {
+        var home = await DemoStoreAsync("SH01");
+        var other = await DemoStoreAsync("SH02");
+        var manager = await system.SignInAsync("sh01.cm", "Store#2026");
+
+        var stores = await manager.GetFromJsonAsync<JsonElement>("/api/stores");
+        var registered = await manager.PostAsJsonAsync("/api/customers", new { source = "Phone", name = "吴十", phone = $"136{Random.Shared.Next(0, 99_999_999):D8}" });
+        var intoOther = await manager.PostAsJsonAsync("/api/customers", new { storeId = other, source = "Phone", name = "吴十", phone = $"136{Random.Shared.Next(0, 99_999_999):D8}" });
+        var staff = await manager.GetAsync("/api/staff");
+
+        Assert.Equal([home], stores.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, intoOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.Anonymous().GetAsync("/api/customers")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_through_the_gateway_is_a_problem_and_registers_nothing()
     {
         var store = await DemoStoreAsync("SH02");
@@ -62,10 +81,10 @@ public sealed class RegistrationFlowTests(SystemFixture system)
     {
         foreach (var service in new[] { "customers", "dispatch", "contracts", "followups" })
         {
-            var document = await system.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
+            var document = await system.Anonymous().GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
             Assert.True(document.GetProperty("paths").EnumerateObject().Any(), $"{service} describes no path");
         }
-        var docs = await system.Gateway.GetAsync("/docs");
+        var docs = await system.Anonymous().GetAsync("/docs");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }
 }

@@ -10,7 +10,20 @@ public sealed class SystemFixture : IAsyncLifetime
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"crm-system-{Guid.NewGuid():N}"[..24]);
     private DistributedApplication? _app;
 
+    /// <summary>The gateway, signed in as the demo ChainAdmin.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>A new client of the gateway, signed in as the given account.</summary>
+    public async Task<HttpClient> SignInAsync(string username, string password)
+    {
+        var client = _app!.CreateHttpClient("gateway");
+        var response = await client.PostAsJsonAsync("/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return client.As(token);
+    }
+
+    public HttpClient Anonymous() => _app!.CreateHttpClient("gateway");
 
     public async Task InitializeAsync()
     {
@@ -23,8 +36,10 @@ public sealed class SystemFixture : IAsyncLifetime
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);
+        // The customer service starts last, once every other service listens for its announcements.
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("customers", timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = _app.CreateHttpClient("gateway");
+        Gateway = await SignInAsync("admin", "Admin#2026");
     }
 
     public async Task DisposeAsync()

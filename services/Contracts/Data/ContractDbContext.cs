@@ -1,7 +1,10 @@
 namespace Crm.Contracts.Data;
 
-public sealed class ContractDbContext(DbContextOptions<ContractDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class ContractDbContext(DbContextOptions<ContractDbContext> options, StoreScope scope)
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
 {
+    public StoreScope Scope { get; } = scope;
+
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<ContractForm> Forms => Set<ContractForm>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -11,5 +14,6 @@ public sealed class ContractDbContext(DbContextOptions<ContractDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(ContractDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddStoreScope(this, typeof(StoreCopy));
     }
 }

@@ -6,5 +6,5 @@ namespace Crm.Contracts.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ContractDbContext>
 {
     public ContractDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ContractDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<ContractDbContext>().UseNpgsql("Host=localhost").Options, StoreScope.System);
 }

@@ -32,7 +32,8 @@ public sealed record CustomerResponse(
     DateTimeOffset RegisteredAt,
     DesignerResponse? Designer)
 {
-    public static CustomerResponse From(Customer c) => new(
-        c.Id, c.StoreId, c.CustomerNo, c.ArchiveBag, c.Source, c.Name, c.Phone, c.Stage, c.RegisteredAt,
+    /// <summary>Designers see the phone masked (personal information law); the service masks it, not the client.</summary>
+    public static CustomerResponse From(Customer c, StoreScope scope) => new(
+        c.Id, c.StoreId, c.CustomerNo, c.ArchiveBag, c.Source, c.Name, scope.IsDesigner ? PhoneNumber.Mask(c.Phone) : c.Phone, c.Stage, c.RegisteredAt,
         c.Designer is { } d ? new DesignerResponse(d.DesignerId, d.DesignerName, d.AssignmentId, d.DispatchedAt) : null);
 }

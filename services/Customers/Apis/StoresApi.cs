@@ -7,9 +7,10 @@ public static partial class StoresApi
     public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder routes)
     {
         var stores = routes.MapGroup("/api/stores").WithTags("Stores");
-        stores.MapPost("/", OpenStore);
-        stores.MapGet("/", ListStores);
-        stores.MapGet("/{id:guid}", GetStore);
+        stores.MapPost("/", OpenStore).RequireRoles(StaffRoles.ChainAdmin);
+        // Every staff member may see their own store; ChainAdmin sees all.
+        stores.MapGet("/", ListStores).RequireRoles(StaffRoles.All);
+        stores.MapGet("/{id:guid}", GetStore).RequireRoles(StaffRoles.All);
         return routes;
     }
 
@@ -56,7 +57,7 @@ public static partial class StoresApi
 
     private static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> GetStore(Guid id, CustomerDbContext db, CancellationToken cancellationToken)
     {
-        var store = await db.Stores.FindAsync([id], cancellationToken);
+        var store = await db.Stores.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return store is null ? Problems.NotFound("store") : TypedResults.Ok(StoreResponse.From(store));
     }
 

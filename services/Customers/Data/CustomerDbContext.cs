@@ -1,7 +1,10 @@
 namespace Crm.Customers.Data;
 
-public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> options, StoreScope scope)
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
 {
+    public StoreScope Scope { get; } = scope;
+
     public DbSet<Store> Stores => Set<Store>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerNumberCounter> CustomerNumberCounters => Set<CustomerNumberCounter>();
@@ -12,5 +15,11 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddStoreScope(this, typeof(Store));
+        // A designer sees only the customers dispatched to them.
+        model.Entity<Customer>().HasQueryFilter(DesignerFilter,
+            c => Scope.DesignerId == null || (c.Designer != null && c.Designer.DesignerId == Scope.DesignerId));
     }
+
+    public const string DesignerFilter = "designer";
 }

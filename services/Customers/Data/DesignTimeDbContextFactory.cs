@@ -6,5 +6,5 @@ namespace Crm.Customers.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CustomerDbContext>
 {
     public CustomerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CustomerDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<CustomerDbContext>().UseNpgsql("Host=localhost").Options, StoreScope.System);
 }

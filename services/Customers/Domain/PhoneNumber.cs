@@ -12,6 +12,14 @@ public static class PhoneNumber
     private const string DefaultRegion = "CN";
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
+    /// <summary>"+8613800135678" becomes "138****5678": the number as dialled at home, its middle hidden.</summary>
+    public static string Mask(string normalized)
+    {
+        var national = normalized.StartsWith("+86", StringComparison.Ordinal) ? normalized[3..] : normalized.TrimStart('+');
+        if (national.Length < 8) return new string('*', national.Length);
+        return national[..3] + "****" + national[^4..];
+    }
+
     public static bool TryNormalize(string? raw, out string normalized)
     {
         normalized = "";

@@ -5,7 +5,7 @@ public static class AssignmentsApi
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
         var assignments = routes.MapGroup("/api/dispatch/assignments").WithTags("Assignments");
-        assignments.MapGet("/", List);
+        assignments.MapGet("/", List).RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Designer]);
         return routes;
     }
 

@@ -5,8 +5,8 @@ public static class DesignersApi
     public static IEndpointRouteBuilder MapDesignersApi(this IEndpointRouteBuilder routes)
     {
         var designers = routes.MapGroup("/api/dispatch/designers").WithTags("Designers");
-        designers.MapGet("/", List);
-        designers.MapGet("/{id:guid}", Get);
+        designers.MapGet("/", List).RequireRoles(StaffRoles.StoreStaff);
+        designers.MapGet("/{id:guid}", Get).RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 

@@ -6,5 +6,5 @@ namespace Crm.Dispatch.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<DispatchDbContext>
 {
     public DispatchDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<DispatchDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<DispatchDbContext>().UseNpgsql("Host=localhost").Options, StoreScope.System);
 }

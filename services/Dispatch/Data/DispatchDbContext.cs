@@ -1,7 +1,10 @@
 namespace Crm.Dispatch.Data;
 
-public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options, StoreScope scope)
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
 {
+    public StoreScope Scope { get; } = scope;
+
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<Designer> Designers => Set<Designer>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
@@ -12,6 +15,9 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddStoreScope(this, typeof(StoreCopy));
+        // A designer sees only their own assignments.
+        model.Entity<Assignment>().HasQueryFilter("designer", a => Scope.DesignerId == null || a.DesignerId == Scope.DesignerId);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
-        tasks.MapGet("/", List);
+        tasks.MapGet("/", List).RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 

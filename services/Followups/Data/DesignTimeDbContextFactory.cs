@@ -6,5 +6,5 @@ namespace Crm.Followups.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<FollowupDbContext>
 {
     public FollowupDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<FollowupDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<FollowupDbContext>().UseNpgsql("Host=localhost").Options, StoreScope.System);
 }

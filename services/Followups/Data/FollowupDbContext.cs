@@ -1,7 +1,10 @@
 namespace Crm.Followups.Data;
 
-public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> options, StoreScope scope)
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
 {
+    public StoreScope Scope { get; } = scope;
+
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -11,5 +14,6 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddStoreScope(this, typeof(StoreCopy));
     }
 }

@@ -14,7 +14,7 @@ public sealed class CustomerRegistrationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _service = await CustomerServiceFactory.StartAsync();
-        _client = _service.CreateClient();
+        _client = _service.ClientAs();
     }
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
@@ -110,6 +110,8 @@ public sealed class CustomerRegistrationTests : IAsyncLifetime
         { """{ "storeId": "{store}", "source": "Walking", "name": "张三", "phone": "13800138000" }""", "source" },
         { """{ "storeId": "{store}", "source": "WalkIn", "name": "张三", "phone": "13800138000", "stage": "Reviewed" }""", "stage" },
         { """{ "storeId": "{store}", "source": "WalkIn", "name": "", "phone": "13800138000" }""", "name" },
+        { """{ "storeId": "{store}", "source": "WalkIn", "name": "张三", "phone": "13800138000", "customerNo": "X-1" }""", "customerNo" },
+        { """{ "storeId": "{store}", "source": "WalkIn", "name": "张三", "phone": "13800138000", "id": "{store}" }""", "id" },
         { """{ "storeId": "{store}", "source": "WalkIn", "name": "张三", "phone": "1380013""", "phone" },
     };
 
@@ -139,7 +141,7 @@ public sealed class CustomerRegistrationTests : IAsyncLifetime
         var id = customer.GetProperty("id").GetGuid();
         await Eventually.Holds(async () =>
         {
-            var health = await _client.GetFromJsonAsync<JsonElement>("/health");
+            var health = await _service.CreateClient().GetFromJsonAsync<JsonElement>("/health");
             return health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString() == "Healthy";
         }, TimeSpan.FromSeconds(60), "the bus to be ready");
 

@@ -14,7 +14,12 @@ public sealed class CustomerServiceFactory(string connectionString) : WebApplica
         builder.UseSetting("Messaging:EntityPrefix", TestServers.EntityPrefix);
         builder.UseSetting("Messaging:QueuePrefix", $"{TestServers.EntityPrefix}-{Guid.NewGuid():N}");
         builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Auth:PublicKey", TestTokens.PublicKey);
     }
+
+    /// <summary>A client signed in as the given role (ChainAdmin by default, who sees every store).</summary>
+    public HttpClient ClientAs(string role = "ChainAdmin", Guid? storeId = null, Guid? designerId = null) =>
+        CreateClient().As(TestTokens.For(role, storeId, designerId));
 
     public static async Task<CustomerServiceFactory> StartAsync()
     {

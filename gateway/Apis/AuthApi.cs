@@ -1,0 +1,42 @@
+using Crm.Gateway.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace Crm.Gateway.Apis;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/auth/token", SignIn).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
+        return routes;
+    }
+
+    public sealed record SignInRequest(string? Username, string? Password);
+
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> SignIn(
+        SignInRequest request, UserManager<StaffUser> users, TokenIssuer tokens)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Username)) errors.Add("username", "The username is required.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "The password is required.");
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var user = await users.FindByNameAsync(request.Username!.Trim());
+        // One answer for every failure, so that it tells nobody which accounts exist.
+        if (user is null || user.Disabled || await users.IsLockedOutAsync(user)) return Refused();
+        if (!await users.CheckPasswordAsync(user, request.Password!))
+        {
+            await users.AccessFailedAsync(user);
+            return Refused();
+        }
+        await users.ResetAccessFailedCountAsync(user);
+
+        var (token, expiresAt) = tokens.Issue(user);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt));
+    }
+
+    private static ProblemHttpResult Refused() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+        title: "Sign-in refused.", detail: "The username or password is wrong, or the account is locked or disabled.");
+}

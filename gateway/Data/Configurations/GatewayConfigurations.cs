@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Gateway.Data.Configurations;
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.Property(u => u.Role).HasMaxLength(30);
+        user.Property(u => u.CreatedBy).HasMaxLength(100);
+        user.HasIndex(u => u.StoreId);
+    }
+}
+
+internal sealed class StoreCopyConfiguration : IEntityTypeConfiguration<StoreCopy>
+{
+    public void Configure(EntityTypeBuilder<StoreCopy> store)
+    {
+        store.ToTable("Stores");
+        store.HasKey(s => s.Id);
+        store.Property(s => s.Id).ValueGeneratedNever();
+        store.Property(s => s.Code).HasMaxLength(10);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).UseIdentityAlwaysColumn();
+        entry.HasIndex(e => new { e.StoreId, e.At });
+        entry.Property(e => e.UserId).HasMaxLength(50);
+        entry.Property(e => e.Username).HasMaxLength(100);
+        entry.Property(e => e.Role).HasMaxLength(30);
+        entry.Property(e => e.Method).HasMaxLength(10);
+        entry.Property(e => e.Path).HasMaxLength(500);
+        entry.Property(e => e.RemoteAddress).HasMaxLength(60);
+        entry.Property(e => e.TraceId).HasMaxLength(60);
+    }
+}
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> request)
+    {
+        request.HasKey(r => new { r.Caller, r.Key });
+        request.Property(r => r.Caller).HasMaxLength(100);
+        request.Property(r => r.Key).HasMaxLength(100);
+        request.Property(r => r.RequestHash).HasMaxLength(64);
+        request.Property(r => r.ContentType).HasMaxLength(100);
+        request.Property(r => r.Location).HasMaxLength(500);
+    }
+}

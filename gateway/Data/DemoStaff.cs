@@ -1,0 +1,29 @@
+namespace Crm.Gateway.Data;
+
+/// <summary>The demo staff of api.md's development seed, named after their store: sh01.manager, sh01.cm, sh01.finance.</summary>
+internal static class DemoStaff
+{
+    private static readonly (string Suffix, string Role, string Title)[] Accounts =
+    [
+        ("manager", StaffRoles.StoreManager, "店面经理"),
+        ("cm", StaffRoles.CustomerManager, "客户经理"),
+        ("finance", StaffRoles.Finance, "财务"),
+    ];
+
+    public static IEnumerable<StaffUser> For(StoreOpened store, DateTimeOffset now) => Accounts.Select(a =>
+    {
+        var username = $"{store.Code.ToLowerInvariant()}.{a.Suffix}";
+        return new StaffUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = username,
+            NormalizedUserName = username.ToUpperInvariant(),
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            DisplayName = $"{store.Name} {a.Title}",
+            Role = a.Role,
+            StoreId = store.StoreId,
+            CreatedAt = now,
+            CreatedBy = "seed",
+        };
+    });
+}

@@ -1,0 +1,39 @@
+using Crm.Gateway.Consumers;
+using Crm.Gateway.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace Crm.Gateway;
+
+public static class GatewayServices
+{
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FrontDoor.MaxBodyBytes);
+        services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        builder.AddServiceMessaging<GatewayDbContext>("gateway", "gatewaydb", bus => bus.AddConsumer<StoreOpenedConsumer>());
+
+        services.AddIdentityCore<StaffUser>(identity =>
+            {
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Password.RequiredLength = 8;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GatewayDbContext>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddGatewayRateLimits(builder.Configuration);
+        // Closed unless origins are configured: browsers on other sites cannot call the API.
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+            if (origins.Length > 0) policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod();
+        }));
+
+        services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+}

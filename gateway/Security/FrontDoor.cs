@@ -1,0 +1,44 @@
+namespace Crm.Gateway.Security;
+
+/// <summary>What every request meets first: identity headers removed, a body limit, security headers.</summary>
+public static class FrontDoor
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Headers a client could use to pose as someone; identity comes from the token only.</summary>
+    private static readonly string[] IdentityHeaderPrefixes =
+        ["X-User", "X-Store", "X-Role", "X-Designer", "X-Caller", "X-Remote-User", "X-Forwarded-User", "X-Auth-Request", "Remote-User"];
+
+    public static IApplicationBuilder UseFrontDoor(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        foreach (var header in context.Request.Headers.Keys.ToList())
+        {
+            if (IdentityHeaderPrefixes.Any(p => header.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                context.Request.Headers.Remove(header);
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            // The API reference page runs scripts from the gateway itself; nothing else does.
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
+                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
+            if (!context.Request.Path.StartsWithSegments("/docs")) headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+                detail: $"A request body may be at most {MaxBodyBytes} bytes.").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+}

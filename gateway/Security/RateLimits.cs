@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Crm.Gateway.Security;
+
+/// <summary>
+/// Requests per minute for each signed-in user (by user id) or, before sign-in, each address;
+/// sign-in attempts have a tighter limit of their own. Over the limit: 429 with Retry-After.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perUser = configuration.GetValue("RateLimits:PerMinute", 600);
+        var signIns = configuration.GetValue("RateLimits:SignInsPerMinute", 20);
+        return services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsProbe(context)
+                    ? RateLimitPartition.GetNoLimiter("probe")
+                    : RateLimitPartition.GetFixedWindowLimiter(CallerKey(context), _ => Window(perUser)));
+            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => Window(signIns)));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var http = rejected.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+                    detail: $"Try again in {http.Response.Headers.RetryAfter} s.").ExecuteAsync(http);
+            };
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+
+    private static bool IsProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive");
+
+    private static string CallerKey(HttpContext context) =>
+        context.User.FindFirst(StaffClaims.UserId)?.Value is { } user ? "user:" + user : "address:" + Address(context);
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
