@@ -8,4 +8,13 @@ public sealed class ContractForm
     public FormState State { get; private set; }
     public Guid? HolderId { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>A form received into the store's stock.</summary>
+    public static ContractForm Receive(Guid storeId, string serial, DateTimeOffset now) => new()
+    {
+        Serial = serial,
+        StoreId = storeId,
+        State = FormState.InStock,
+        ReceivedAt = now,
+    };
 }

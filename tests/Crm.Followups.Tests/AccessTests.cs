@@ -1,0 +1,68 @@
+using Crm.Followups.Data;
+using Microsoft.Extensions.DependencyInjection;
+using static Crm.Testing.EndpointAccess;
+
+namespace Crm.Followups.Tests;
+
+/// <summary>Who may call the follow-up service (domain.md §6), and store isolation of its records.</summary>
+public sealed class AccessTests : IAsyncLifetime
+{
+    private static readonly EndpointRule[] Table =
+    [
+        .. AccessChecks.Common,
+        Rule("GET", "/api/followups/tasks", "ChainAdmin", "StoreManager", "CustomerManager"),
+    ];
+
+    private ServiceFactory<Program> _service = null!;
+
+    public async Task InitializeAsync() => _service = await ServiceFactory<Program>.StartAsync("followupdb");
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public void Every_endpoint_admits_exactly_the_roles_of_the_handbook() => AccessChecks.DeclaredAsInTable(_service.Services, Table);
+
+    [Fact]
+    public Task Each_role_is_admitted_or_refused_as_the_table_says() =>
+        AccessChecks.EveryRoleAsInTableAsync(role => _service.ClientAs(role, Guid.NewGuid()), Table);
+
+    [Fact]
+    public Task Without_a_token_only_health_and_documents_answer() => AccessChecks.AnonymousRefusedAsync(_service.CreateClient(), Table);
+
+    [Fact]
+    public async Task Another_stores_tasks_do_not_exist_for_a_store_user()
+    {
+        var home = Store();
+        var other = Store();
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FollowupDbContext>();
+            db.Stores.AddRange(home, other);
+            db.Tasks.AddRange(FollowUpTask.FirstFollowUp(home, Registered(home), DateTimeOffset.UtcNow), FollowUpTask.FirstFollowUp(other, Registered(other), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var tasks = await _service.ClientAs("CustomerManager", home.Id).GetFromJsonAsync<JsonElement>("/api/followups/tasks");
+        var filtered = await _service.ClientAs("StoreManager", home.Id).GetFromJsonAsync<JsonElement>($"/api/followups/tasks?storeId={other.Id}");
+
+        Assert.Equal([home.Id], tasks.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("storeId").GetGuid()));
+        Assert.Equal(0, filtered.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Every_entity_with_a_store_is_filtered_to_the_callers_store()
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        Assert.Empty(StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<FollowupDbContext>().Model, typeof(StoreCopy)));
+    }
+
+    private static StoreCopy Store() => StoreCopy.From(new StoreOpened
+    {
+        StoreId = Guid.NewGuid(), Code = "T01", Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow,
+    });
+
+    private static CustomerRegistered Registered(StoreCopy store) => new()
+    {
+        StoreId = store.Id, CustomerId = Guid.NewGuid(), CustomerNo = "T01-2026-000001", Source = "WalkIn", RegisteredAt = DateTimeOffset.UtcNow,
+    };
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace Crm.Testing;
+
+/// <summary>The checks every service's access tests make against its table of domain.md §6.</summary>
+public static class AccessChecks
+{
+    public static readonly string[] Roles = ["ChainAdmin", "StoreManager", "CustomerManager", "Designer", "Finance", "Marketing"];
+
+    /// <summary>The health, liveness and OpenAPI endpoints every service has, open to all.</summary>
+    public static readonly EndpointRule[] Common =
+    [
+        EndpointAccess.Rule("*", "/alive"),
+        EndpointAccess.Rule("*", "/health"),
+        EndpointAccess.Rule("GET", "/openapi/{documentName}.json"),
+    ];
+
+    /// <summary>Fails when an endpoint is added, removed or guarded otherwise than the table says.</summary>
+    public static void DeclaredAsInTable(IServiceProvider services, IEnumerable<EndpointRule> table) =>
+        Assert.Equal(table.Select(r => r.ToString()).Order(StringComparer.Ordinal),
+            EndpointAccess.Declared(services).Select(r => r.ToString()).Order(StringComparer.Ordinal));
+
+    /// <summary>Calls every guarded endpoint as every role: admitted roles never get 403, the others always do.</summary>
+    public static async Task EveryRoleAsInTableAsync(Func<string, HttpClient> clientAs, IEnumerable<EndpointRule> table)
+    {
+        foreach (var rule in table.Where(r => r.Roles != EndpointAccess.Anonymous))
+        {
+            foreach (var role in Roles)
+            {
+                var request = new HttpRequestMessage(new HttpMethod(rule.Method), EndpointAccess.Concrete(rule.Route));
+                if (rule.Method is "POST" or "PUT" or "PATCH") request.Content = JsonContent.Create(new { });
+                var response = await clientAs(role).SendAsync(request);
+                var admitted = rule.Roles.Split(',').Contains(role);
+                Assert.True(admitted ? response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized) : response.StatusCode == HttpStatusCode.Forbidden,
+                    $"{rule.Method} {rule.Route} as {role}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    /// <summary>Without a token only the open endpoints answer.</summary>
+    public static async Task AnonymousRefusedAsync(HttpClient anonymous, IEnumerable<EndpointRule> table)
+    {
+        foreach (var rule in table)
+        {
+            var method = rule.Method == "*" ? "GET" : rule.Method;
+            var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), EndpointAccess.Concrete(rule.Route.Replace("{documentName}", "v1"))));
+            // Health may still say 503 while the bus connects; what matters is that it asks for no token.
+            Assert.True(rule.Roles == EndpointAccess.Anonymous ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) : response.StatusCode == HttpStatusCode.Unauthorized,
+                $"{rule.Method} {rule.Route} without a token: {(int)response.StatusCode}");
+        }
+    }
+}
