@@ -8,12 +8,12 @@ namespace Crm.Customers.Tests.Api;
 
 public sealed class CustomerRegistrationTests : IAsyncLifetime
 {
-    private CustomerServiceFactory _service = null!;
+    private ServiceFactory<Program> _service = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _service = await CustomerServiceFactory.StartAsync();
+        _service = await ServiceFactory<Program>.StartAsync("customerdb");
         _client = _service.ClientAs();
     }
 

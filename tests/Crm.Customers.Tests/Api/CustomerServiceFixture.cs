@@ -3,9 +3,9 @@ namespace Crm.Customers.Tests.Api;
 /// <summary>One customer service for a test class; each test makes stores of its own.</summary>
 public sealed class CustomerServiceFixture : IAsyncLifetime
 {
-    public CustomerServiceFactory Service { get; private set; } = null!;
+    public ServiceFactory<Program> Service { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Service = await CustomerServiceFactory.StartAsync();
+    public async Task InitializeAsync() => Service = await ServiceFactory<Program>.StartAsync("customerdb");
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
 
