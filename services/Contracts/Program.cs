@@ -10,7 +10,7 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapFormsApi();
 
-await app.PrepareDatabaseAsync();
+await app.MigrateDatabaseAsync<ContractDbContext>();
 app.Run();
 
 public partial class Program;

@@ -11,7 +11,7 @@ app.MapDefaultEndpoints();
 app.MapDesignersApi();
 app.MapAssignmentsApi();
 
-await app.PrepareDatabaseAsync();
+await app.MigrateDatabaseAsync<DispatchDbContext>();
 app.Run();
 
 public partial class Program;

@@ -10,7 +10,7 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapTasksApi();
 
-await app.PrepareDatabaseAsync();
+await app.MigrateDatabaseAsync<FollowupDbContext>();
 app.Run();
 
 public partial class Program;

@@ -5,10 +5,9 @@ public static class DatabaseStartup
     /// <summary>Applies migrations and, when asked for, opens the demo stores of api.md.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await app.MigrateDatabaseAsync<CustomerDbContext>();
+        if (!app.Configuration.GetValue<bool>("Seed:Demo")) return;
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
-        await db.Database.MigrateAsync();
-        if (app.Configuration.GetValue<bool>("Seed:Demo"))
-            await DemoStores.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await DemoStores.SeedAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
     }
 }
