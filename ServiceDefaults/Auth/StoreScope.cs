@@ -14,8 +14,9 @@ public sealed class StoreScope
     public static readonly StoreScope System = new(allStores: true, Guid.Empty, null, null, null);
     public static readonly StoreScope Nothing = new(allStores: false, Guid.Empty, null, null, null);
 
-    private StoreScope(bool allStores, Guid storeId, Guid? designerId, string? userId, string? role)
+    private StoreScope(bool allStores, Guid storeId, Guid? designerId, string? userId, string? role, string? userName = null)
     {
+        UserName = userName;
         AllStores = allStores;
         StoreId = storeId;
         DesignerId = designerId;
@@ -30,6 +31,8 @@ public sealed class StoreScope
     public Guid? DesignerId { get; }
     public string? UserId { get; }
     public string? Role { get; }
+    /// <summary>The caller's display name, kept beside the id on the records they leave.</summary>
+    public string? UserName { get; }
 
     public bool IsDesigner => Role == StaffRoles.Designer;
 
@@ -39,6 +42,8 @@ public sealed class StoreScope
     /// <summary>Who did it, for the records a change leaves behind.</summary>
     public string Actor => UserId ?? "system";
 
+    public string ActorName => UserName ?? UserId ?? "system";
+
     public static StoreScope For(HttpContext? http)
     {
         if (http is null) return System;
@@ -46,11 +51,12 @@ public sealed class StoreScope
         if (user.Identity?.IsAuthenticated != true) return Nothing;
         var role = user.FindFirstValue(StaffClaims.Role);
         var userId = user.FindFirstValue(StaffClaims.UserId);
-        if (role == StaffRoles.ChainAdmin) return new StoreScope(true, Guid.Empty, null, userId, role);
+        var name = user.FindFirstValue(StaffClaims.Name);
+        if (role == StaffRoles.ChainAdmin) return new StoreScope(true, Guid.Empty, null, userId, role, name);
         var store = Guid.TryParse(user.FindFirstValue(StaffClaims.StoreId), out var s) ? s : Guid.Empty;
         Guid? designer = role == StaffRoles.Designer
             ? Guid.TryParse(user.FindFirstValue(StaffClaims.DesignerId), out var d) ? d : Guid.Empty
             : null;
-        return new StoreScope(false, store, designer, userId, role);
+        return new StoreScope(false, store, designer, userId, role, name);
     }
 }

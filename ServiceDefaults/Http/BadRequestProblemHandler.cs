@@ -25,37 +25,15 @@ internal sealed class BadRequestProblemHandler(IProblemDetailsService problems) 
 
     private static Dictionary<string, string[]> FieldErrors(BadHttpRequestException exception)
     {
-        if (exception.InnerException is JsonException json)
-        {
-            var field = FieldName(json);
-            return new() { [field] = [Reason(json)] };
-        }
+        if (exception.InnerException is JsonException json) return new() { [JsonFieldError.Field(json)] = [JsonFieldError.Reason(json)] };
+        if (BoundParameter(exception.Message) is { } parameter) return new() { [parameter] = ["The value has the wrong type or format."] };
         return new() { ["$"] = [exception.Message] };
     }
 
-    /// <summary>"$.house.areaM2" becomes "house.areaM2"; an unknown member is named by itself.</summary>
-    private static string FieldName(JsonException json)
+    /// <summary>Minimal APIs name a query or route value they cannot bind: 'Failed to bind parameter "DateOnly? from" from "x".'</summary>
+    private static string? BoundParameter(string message)
     {
-        var unknown = UnknownMember(json.Message);
-        var path = json.Path is null or "$" ? "" : json.Path.TrimStart('$', '.');
-        // The path of an unknown member already ends with it.
-        if (unknown is not null && !path.EndsWith(unknown, StringComparison.Ordinal)) return path.Length == 0 ? unknown : $"{path}.{unknown}";
-        return path.Length == 0 ? "$" : path;
-    }
-
-    private static string Reason(JsonException json) =>
-        UnknownMember(json.Message) is not null ? "This field is not part of the request."
-        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or format."
-        : "The JSON is malformed.";
-
-    /// <summary>System.Text.Json names an unmapped member in its message: "The JSON property 'x' could not be mapped ...".</summary>
-    private static string? UnknownMember(string message)
-    {
-        const string marker = "The JSON property '";
-        var start = message.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0 || !message.Contains("could not be mapped", StringComparison.Ordinal)) return null;
-        start += marker.Length;
-        var end = message.IndexOf('\'', start);
-        return end > start ? message[start..end] : null;
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?:[^\"]* )?([A-Za-z0-9_]+)\" from");
+        return match.Success ? match.Groups[1].Value : null;
     }
 }

@@ -9,6 +9,11 @@ public static class CustomerServices
         builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
         {
             bus.AddConsumer<CustomerDispatchedConsumer>();
+            bus.AddConsumer<ContractSignedConsumer>();
+            bus.AddConsumer<ContractReviewedConsumer>();
+            bus.AddConsumer<FollowUpRecordedConsumer>();
+            bus.AddConsumer<AssignmentAcceptedConsumer>();
+            bus.AddConsumer<AssignmentRefusedConsumer>();
         });
         return builder;
     }

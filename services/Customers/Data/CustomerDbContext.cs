@@ -7,12 +7,18 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
 
     public DbSet<Store> Stores => Set<Store>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<CustomerChange> Changes => Set<CustomerChange>();
+    public DbSet<CustomerVisit> Visits => Set<CustomerVisit>();
+    public DbSet<CustomerDispatch> Dispatches => Set<CustomerDispatch>();
+    public DbSet<CustomerNote> Notes => Set<CustomerNote>();
     public DbSet<CustomerNumberCounter> CustomerNumberCounters => Set<CustomerNumberCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.HasPostgresExtension("pg_trgm");
         model.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
         model.AddMessagingTables();
         model.AddStoreScope(this, typeof(Store));

@@ -26,6 +26,10 @@ public sealed class Store
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 
+    /// <summary>The store's local time of an instant, as the registers print it.</summary>
+    public string LocalTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public StoreOpened ToOpenedEvent() => new()
     {
         StoreId = Id,

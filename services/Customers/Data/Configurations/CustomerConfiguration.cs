@@ -1,9 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Crm.Customers.Data.Configurations;
 
 internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
+    /// <summary>The basic information is one jsonb document: it is read and written whole, never queried by its parts.</summary>
+    private static readonly JsonSerializerOptions InfoJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public void Configure(EntityTypeBuilder<Customer> customer)
     {
         customer.HasKey(c => c.Id);
@@ -11,18 +21,40 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasIndex(c => c.CustomerNo).IsUnique();
         // One phone number is one customer across the whole chain.
         customer.HasIndex(c => c.Phone).IsUnique();
+        // The list's default order and the register date filters (see docs/customer-search.md).
         customer.HasIndex(c => new { c.StoreId, c.RegisteredAt });
+        customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
+        customer.HasIndex(c => new { c.StoreId, c.Stage, c.RegisteredAt });
+        customer.HasIndex(c => new { c.StoreId, c.Source, c.RegisteredAt });
+        // Free-text search by any part of a name or phone (e.g. the last four digits).
+        customer.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Customers_Name_Trigram");
+        customer.HasIndex(c => c.Phone).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Customers_Phone_Trigram");
+
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
-        customer.Property(c => c.Name).HasMaxLength(100);
+        customer.Property(c => c.Name).HasMaxLength(BasicInfoRules.MaxNameLength);
         customer.Property(c => c.Phone).HasMaxLength(20);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
+        customer.Property(c => c.Completeness).HasPrecision(5, 4);
+        customer.Property(c => c.SpecialRequest).HasMaxLength(500);
+        customer.Property(c => c.RegisteredBy).HasMaxLength(100);
+        customer.Property(c => c.RegisteredByName).HasMaxLength(100);
+        customer.Property(c => c.Info).HasColumnType("jsonb").HasConversion(
+            info => JsonSerializer.Serialize(info, InfoJson),
+            json => JsonSerializer.Deserialize<BasicInfo>(json, InfoJson) ?? BasicInfo.Empty,
+            new ValueComparer<BasicInfo>(
+                (a, b) => JsonSerializer.Serialize(a, InfoJson) == JsonSerializer.Serialize(b, InfoJson),
+                info => JsonSerializer.Serialize(info, InfoJson).GetHashCode(),
+                info => info));
+        customer.HasMany(c => c.Milestones).WithOne().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        customer.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
         customer.OwnsOne(c => c.Designer, designer =>
         {
             designer.Property(d => d.AssignmentId).HasColumnName("AssignmentId");
             designer.Property(d => d.DesignerId).HasColumnName("DesignerId");
             designer.Property(d => d.DesignerName).HasColumnName("DesignerName").HasMaxLength(100);
             designer.Property(d => d.DispatchedAt).HasColumnName("DispatchedAt");
+            designer.HasIndex(d => d.DesignerId);
         });
     }
 }

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+namespace Crm.Customers.Apis;
+
+public sealed record StoreCompleteness(Guid StoreId, string StoreCode, string StoreName, long Customers, decimal CompletenessRate);
+
+public sealed record CompletenessResponse(long Customers, decimal CompletenessRate, IReadOnlyList<StoreCompleteness> Stores);
+
+/// <summary>
+/// The customer list: by store, stage, designer, source, registration dates and free text, newest first.
+/// Each filter has an index behind it; docs/customer-search.md shows the plans on a large store.
+/// </summary>
+public static partial class CustomerSearch
+{
+    public sealed record Filter(
+        Guid? StoreId, CustomerStage? Stage, Guid? DesignerId, CustomerSource? Source, string? Q, DateOnly? RegisteredFrom, DateOnly? RegisteredTo)
+    {
+        public void Check(FieldErrors errors)
+        {
+            if (Stage is { } stage && !Enum.IsDefined(stage)) errors.Add("stage", $"One of {string.Join(", ", Enum.GetNames<CustomerStage>())}.");
+            if (Source is { } source && !Enum.IsDefined(source)) errors.Add("source", $"One of {string.Join(", ", Enum.GetNames<CustomerSource>())}.");
+            if (RegisteredFrom > RegisteredTo) errors.Add("registeredTo", "The end date is before the start date.");
+            if (Q is { Length: > 100 }) errors.Add("q", "At most 100 characters.");
+        }
+    }
+
+    public static async Task<Results<Ok<ListPage<CustomerResponse>>, ValidationProblem>> List(
+        Guid? storeId, CustomerStage? stage, Guid? designerId, CustomerSource? source, string? q, DateOnly? registeredFrom, DateOnly? registeredTo,
+        int? page, int? pageSize, CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)
+    {
+        var filter = new Filter(storeId, stage, designerId, source, q, registeredFrom, registeredTo);
+        var errors = new FieldErrors();
+        filter.Check(errors);
+        var paging = PageRequest.From(page, pageSize, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var query = Apply(db.Customers.AsNoTracking(), filter);
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ListPage<CustomerResponse>(items.ConvertAll(c => CustomerResponse.From(c, scope)), paging.Page, paging.PageSize, total));
+    }
+
+    /// <summary>The completeness rate (filled basic fields ÷ all basic fields) per store and over all the caller sees.</summary>
+    public static async Task<Results<Ok<CompletenessResponse>, ValidationProblem>> Completeness(
+        Guid? storeId, DateOnly? registeredFrom, DateOnly? registeredTo, CustomerDbContext db, CancellationToken cancellationToken)
+    {
+        var filter = new Filter(storeId, null, null, null, null, registeredFrom, registeredTo);
+        var errors = new FieldErrors();
+        filter.Check(errors);
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var perStore = await Apply(db.Customers.AsNoTracking(), filter)
+            .GroupBy(c => c.StoreId)
+            .Select(g => new { StoreId = g.Key, Customers = g.LongCount(), Filled = g.Sum(c => c.Completeness) })
+            .ToListAsync(cancellationToken);
+        var stores = await db.Stores.AsNoTracking().Where(s => perStore.Select(p => p.StoreId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var rows = perStore.Select(p => new StoreCompleteness(p.StoreId, stores[p.StoreId].Code, stores[p.StoreId].Name, p.Customers, Rate(p.Filled, p.Customers)))
+            .OrderBy(r => r.StoreCode).ToList();
+        var customers = perStore.Sum(p => p.Customers);
+        return TypedResults.Ok(new CompletenessResponse(customers, Rate(perStore.Sum(p => p.Filled), customers), rows));
+    }
+
+    private static decimal Rate(decimal filled, long customers) => customers == 0 ? 0 : Math.Round(filled / customers, 4);
+
+    public static IQueryable<Customer> Apply(IQueryable<Customer> query, Filter filter)
+    {
+        if (filter.StoreId is { } store) query = query.Where(c => c.StoreId == store);
+        if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
+        if (filter.DesignerId is { } designer) query = query.Where(c => c.Designer != null && c.Designer.DesignerId == designer);
+        if (filter.Source is { } source) query = query.Where(c => c.Source == source);
+        if (filter.RegisteredFrom is { } from) query = query.Where(c => c.RegisteredOn >= from);
+        if (filter.RegisteredTo is { } to) query = query.Where(c => c.RegisteredOn <= to);
+        if (!string.IsNullOrWhiteSpace(filter.Q)) query = Text(query, filter.Q.Trim());
+        return query;
+    }
+
+    /// <summary>
+    /// Free text matches a whole customer number, a whole phone number in any writing, part of a name,
+    /// or, when it is 4 or more digits, part of a phone number (the last four digits, as staff ask).
+    /// </summary>
+    private static IQueryable<Customer> Text(IQueryable<Customer> query, string text)
+    {
+        var customerNo = text.ToUpperInvariant();
+        var phone = PhoneNumber.TryNormalize(text, out var normalized) ? normalized : "";
+        var pattern = "%" + LikeWildcards().Replace(text, @"\$0") + "%";
+        var digits = PartOfPhone().IsMatch(text);
+        return query.Where(c => c.CustomerNo == customerNo || c.Phone == phone || EF.Functions.ILike(c.Name, pattern, @"\")
+            || (digits && EF.Functions.Like(c.Phone, pattern, @"\")));
+    }
+
+    [GeneratedRegex(@"[\\%_]")]
+    private static partial Regex LikeWildcards();
+
+    [GeneratedRegex(@"^\d{4,}$")]
+    private static partial Regex PartOfPhone();
+}

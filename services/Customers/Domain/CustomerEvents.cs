@@ -1,0 +1,52 @@
+namespace Crm.Customers.Domain;
+
+/// <summary>The events the customer service announces, built from the customer as it now is.</summary>
+public static class CustomerEvents
+{
+    public static CustomerRegistered Registered(Customer c) => new()
+    {
+        StoreId = c.StoreId,
+        CustomerId = c.Id,
+        CustomerNo = c.CustomerNo,
+        Source = c.Source.ToString(),
+        RegisteredAt = c.RegisteredAt,
+        Stage = c.Stage.ToString(),
+        RequestedDesignerId = c.RequestedDesignerId,
+        SpecialRequest = c.SpecialRequest,
+        Budget = c.Info.Preferences?.Budget,
+        AreaM2 = c.Info.House?.AreaM2,
+        HouseKind = c.Info.House?.Kind?.ToString(),
+        DeliveryDate = c.Info.House?.DeliveryDate,
+        Styles = c.Info.Preferences?.Styles ?? [],
+    };
+
+    public static CustomerDetailsChanged DetailsChanged(Customer c, IEnumerable<CustomerChange> changes, DateTimeOffset at) => new()
+    {
+        StoreId = c.StoreId,
+        CustomerId = c.Id,
+        Fields = changes.Select(ch => ch.Field).ToList(),
+        ChangedAt = at,
+        Budget = c.Info.Preferences?.Budget,
+        AreaM2 = c.Info.House?.AreaM2,
+        HouseKind = c.Info.House?.Kind?.ToString(),
+        DeliveryDate = c.Info.House?.DeliveryDate,
+        Styles = c.Info.Preferences?.Styles ?? [],
+        SpecialRequest = c.SpecialRequest,
+    };
+
+    public static MilestoneRecorded MilestoneRecorded(Customer c, Milestone m) => new()
+    {
+        StoreId = c.StoreId,
+        CustomerId = c.Id,
+        MilestoneId = m.Id,
+        Type = m.Type.ToString(),
+        At = m.At,
+        Stage = c.Stage.ToString(),
+        Amount = m.Amount,
+        DepositKind = m.DepositKind?.ToString(),
+        AreaM2 = m.AreaM2,
+        Reason = m.Reason,
+        Competitor = m.Competitor,
+        RecordedBy = m.RecordedByName,
+    };
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+
+namespace Crm.Customers.Reports;
+
+/// <summary>The formats every report and register can be had in (api.md: format=json|csv|xlsx).</summary>
+public enum ExportFormat
+{
+    Json,
+    Csv,
+    Xlsx,
+}
+
+public static class ExportFormats
+{
+    /// <summary>Reads format=json|csv|xlsx (any case); json when absent.</summary>
+    public static ExportFormat? Parse(string? format, FieldErrors errors)
+    {
+        if (format is null) return ExportFormat.Json;
+        if (!format.All(char.IsLetter) || !Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var parsed))
+        {
+            errors.Add("format", "One of json, csv, xlsx.");
+            return null;
+        }
+        return parsed;
+    }
+}
+
+/// <summary>
+/// A report as a table of named columns, written as CSV (UTF-8 with a byte order mark, so that Excel
+/// reads the Chinese text right) or as an Excel workbook.
+/// </summary>
+public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
+{
+    public async Task<IResult> ToFileAsync(ExportFormat format, string fileName, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        if (format == ExportFormat.Csv) await WriteCsvAsync(buffer, cancellationToken);
+        else await WriteXlsxAsync(buffer, cancellationToken);
+        return format == ExportFormat.Csv
+            ? TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName + ".csv")
+            : TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
+    }
+
+    /// <summary>Excel opens a CSV as UTF-8 only when it starts with the byte order mark.</summary>
+    private async Task WriteCsvAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var sheet = Rows.Select(row => Columns.Select((c, i) => (c, Value: (object?)Text(row[i]))).ToDictionary(x => x.c, x => x.Value)).ToList();
+        if (sheet.Count == 0) sheet.Add(Columns.ToDictionary(c => c, _ => (object?)""));
+        await stream.SaveAsAsync(sheet, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(true)) }, cancellationToken: cancellationToken);
+    }
+
+    private async Task WriteXlsxAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var sheet = Rows.Select(row =>
+        {
+            var line = new Dictionary<string, object?>();
+            for (var i = 0; i < Columns.Count; i++) line[Columns[i]] = Cell(row[i]);
+            return line;
+        }).ToList();
+        if (sheet.Count == 0) sheet.Add(Columns.ToDictionary(c => c, _ => (object?)null));
+        await stream.SaveAsAsync(sheet, sheetName: Title, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Numbers stay numbers in a workbook; everything else is written as its text.</summary>
+    private static object? Cell(object? value) => value switch
+    {
+        null => null,
+        decimal or int or long or double => value,
+        _ => Text(value),
+    };
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "是" : "否",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

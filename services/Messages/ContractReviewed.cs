@@ -1,0 +1,11 @@
+namespace Crm.Messages;
+
+/// <summary>The store manager approved a signed contract.</summary>
+public sealed record ContractReviewed
+{
+    public required Guid StoreId { get; init; }
+    public required Guid CustomerId { get; init; }
+    public required string FormSerial { get; init; }
+    public required DateTimeOffset ReviewedAt { get; init; }
+    public required string ReviewedBy { get; init; }
+}

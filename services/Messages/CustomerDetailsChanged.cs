@@ -1,0 +1,17 @@
+namespace Crm.Messages;
+
+/// <summary>A customer's basic information changed; carries the figures other services keep (house, budget, styles).</summary>
+public sealed record CustomerDetailsChanged
+{
+    public required Guid StoreId { get; init; }
+    public required Guid CustomerId { get; init; }
+    /// <summary>The changed fields as the API names them (e.g. "house.kind").</summary>
+    public required IReadOnlyList<string> Fields { get; init; }
+    public required DateTimeOffset ChangedAt { get; init; }
+    public decimal? Budget { get; init; }
+    public decimal? AreaM2 { get; init; }
+    public string? HouseKind { get; init; }
+    public DateOnly? DeliveryDate { get; init; }
+    public IReadOnlyList<string> Styles { get; init; } = [];
+    public string? SpecialRequest { get; init; }
+}
