@@ -21,10 +21,11 @@ public static class ApiConventions
         return services;
     }
 
-    /// <summary>camelCase, enums by their English names, unknown fields rejected rather than ignored.</summary>
+    /// <summary>camelCase, enums by their English names, numbers as numbers, unknown fields rejected rather than ignored.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         return json;

@@ -4,3 +4,4 @@ global using System.Text.Json;
 global using Crm.Customers.Domain;
 global using Crm.Testing;
 global using Xunit;
+global using Microsoft.Extensions.Hosting;

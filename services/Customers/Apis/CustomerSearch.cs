@@ -17,19 +17,18 @@ public static partial class CustomerSearch
     {
         public void Check(FieldErrors errors)
         {
-            if (Stage is { } stage && !Enum.IsDefined(stage)) errors.Add("stage", $"One of {string.Join(", ", Enum.GetNames<CustomerStage>())}.");
-            if (Source is { } source && !Enum.IsDefined(source)) errors.Add("source", $"One of {string.Join(", ", Enum.GetNames<CustomerSource>())}.");
             if (RegisteredFrom > RegisteredTo) errors.Add("registeredTo", "The end date is before the start date.");
             if (Q is { Length: > 100 }) errors.Add("q", "At most 100 characters.");
         }
     }
 
     public static async Task<Results<Ok<ListPage<CustomerResponse>>, ValidationProblem>> List(
-        Guid? storeId, CustomerStage? stage, Guid? designerId, CustomerSource? source, string? q, DateOnly? registeredFrom, DateOnly? registeredTo,
+        Guid? storeId, string? stage, Guid? designerId, string? source, string? q, DateOnly? registeredFrom, DateOnly? registeredTo,
         int? page, int? pageSize, CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)
     {
-        var filter = new Filter(storeId, stage, designerId, source, q, registeredFrom, registeredTo);
         var errors = new FieldErrors();
+        var filter = new Filter(storeId, QueryEnum.Parse<CustomerStage>(stage, "stage", errors), designerId,
+            QueryEnum.Parse<CustomerSource>(source, "source", errors), q, registeredFrom, registeredTo);
         filter.Check(errors);
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);

@@ -18,12 +18,7 @@ public static class ExportFormats
     public static ExportFormat? Parse(string? format, FieldErrors errors)
     {
         if (format is null) return ExportFormat.Json;
-        if (!format.All(char.IsLetter) || !Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var parsed))
-        {
-            errors.Add("format", "One of json, csv, xlsx.");
-            return null;
-        }
-        return parsed;
+        return QueryEnum.Parse<ExportFormat>(format, "format", errors);
     }
 }
 

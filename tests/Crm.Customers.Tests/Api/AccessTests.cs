@@ -20,6 +20,13 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
         Rule("POST", "/api/customers", StoreStaff),
         Rule("GET", "/api/customers", StoreStaffAndDesigner),
         Rule("GET", "/api/customers/{id:guid}", StoreStaffAndDesigner),
+        Rule("PATCH", "/api/customers/{id:guid}", StoreStaff),
+        Rule("GET", "/api/customers/{id:guid}/changes", StoreStaff),
+        Rule("POST", "/api/customers/{id:guid}/milestones", StoreStaffAndDesigner),
+        Rule("POST", "/api/customers/{id:guid}/visits", StoreStaff),
+        Rule("GET", "/api/customers/{id:guid}/timeline", StoreStaffAndDesigner),
+        Rule("GET", "/api/customers/registers/{register}", StoreStaff),
+        Rule("GET", "/api/customers/completeness", StoreStaff),
     ];
 
     [Fact]
@@ -43,7 +50,7 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
         var store = await fixture.OpenStoreAsync();
         var allowed = Table.Single(r => r.Method == method && r.Route == route).Roles.Split(',').Contains(role);
         var request = new HttpRequestMessage(new HttpMethod(method), Concrete(route));
-        if (method == "POST") request.Content = JsonContent.Create(new { });
+        if (method is "POST" or "PATCH") request.Content = JsonContent.Create(new { });
 
         var response = await fixture.Service.ClientAs(role, store, role == Designer ? Guid.NewGuid() : null).SendAsync(request);
 

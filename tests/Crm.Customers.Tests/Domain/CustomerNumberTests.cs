@@ -32,9 +32,10 @@ public sealed class CustomerNumberTests
         // 16:30 UTC on 31 December is 00:30 on 1 January in Shanghai.
         var newYearsEveUtc = new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero);
 
-        var customer = Customer.Register(store, 7, CustomerSource.WalkIn, "张三", "13800138000", newYearsEveUtc);
+        var customer = Customer.Register(store, 7, new CustomerRegistration(CustomerSource.WalkIn, "张三", "+8613800138000", BasicInfo.Empty), "u1", "王芳", newYearsEveUtc);
 
         Assert.Equal("SH01-2027-000007", customer.CustomerNo);
         Assert.Equal(1, customer.ArchiveBag);
+        Assert.Equal(new DateOnly(2027, 1, 1), customer.RegisteredOn);
     }
 }

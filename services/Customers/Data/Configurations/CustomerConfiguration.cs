@@ -27,8 +27,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasIndex(c => new { c.StoreId, c.Stage, c.RegisteredAt });
         customer.HasIndex(c => new { c.StoreId, c.Source, c.RegisteredAt });
         // Free-text search by any part of a name or phone (e.g. the last four digits).
-        customer.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Customers_Name_Trigram");
-        customer.HasIndex(c => c.Phone).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Customers_Phone_Trigram");
+        customer.HasIndex(c => c.Name, "IX_Customers_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        customer.HasIndex(c => c.Phone, "IX_Customers_Phone_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
 
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
         customer.Property(c => c.Name).HasMaxLength(BasicInfoRules.MaxNameLength);

@@ -118,18 +118,8 @@ namespace Crm.Customers.Data.Migrations
                     b.HasIndex("CustomerNo")
                         .IsUnique();
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("IX_Customers_Name_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Phone")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Customers_Phone_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Phone"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Phone"), new[] { "gin_trgm_ops" });
+                        .IsUnique();
 
                     b.HasIndex("StoreId", "RegisteredAt");
 
@@ -138,6 +128,16 @@ namespace Crm.Customers.Data.Migrations
                     b.HasIndex("StoreId", "Source", "RegisteredAt");
 
                     b.HasIndex("StoreId", "Stage", "RegisteredAt");
+
+                    b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Customers");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Customers.Data.Migrations
 {
     [DbContext(typeof(CustomerDbContext))]
-    [Migration("20261127100922_CustomerRecords")]
+    [Migration("20261127101153_CustomerRecords")]
     partial class CustomerRecords
     {
         /// <inheritdoc />
@@ -121,18 +121,8 @@ namespace Crm.Customers.Data.Migrations
                     b.HasIndex("CustomerNo")
                         .IsUnique();
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("IX_Customers_Name_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Phone")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Customers_Phone_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Phone"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Phone"), new[] { "gin_trgm_ops" });
+                        .IsUnique();
 
                     b.HasIndex("StoreId", "RegisteredAt");
 
@@ -141,6 +131,16 @@ namespace Crm.Customers.Data.Migrations
                     b.HasIndex("StoreId", "Source", "RegisteredAt");
 
                     b.HasIndex("StoreId", "Stage", "RegisteredAt");
+
+                    b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Phone" }, "IX_Customers_Phone_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Customers");
                 });

@@ -11,10 +11,6 @@ namespace Crm.Customers.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Customers_Phone",
-                table: "Customers");
-
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
@@ -218,8 +214,7 @@ namespace Crm.Customers.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Phone_Trigram",
                 table: "Customers",
-                column: "Phone",
-                unique: true)
+                column: "Phone")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
@@ -355,12 +350,6 @@ namespace Crm.Customers.Data.Migrations
 
             migrationBuilder.AlterDatabase()
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Customers_Phone",
-                table: "Customers",
-                column: "Phone",
-                unique: true);
         }
     }
 }

@@ -1,0 +1,22 @@
+namespace Crm.Customers.Tests.Api;
+
+internal static class ProblemAssert
+{
+    /// <summary>A 400 problem whose errors name the field.</summary>
+    public static async Task NamesFieldAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"expected an error for '{field}', got {errors}");
+    }
+
+    /// <summary>A 409 problem with the code.</summary>
+    public static async Task<JsonElement> ConflictAsync(HttpResponseMessage response, string code)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        return problem;
+    }
+}
