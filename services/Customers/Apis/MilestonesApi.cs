@@ -17,8 +17,9 @@ public static class MilestonesApi
         var errors = request.Validate(customer, clock.GetUtcNow(), out var draft);
         if (errors.Any) return Problems.Invalid(errors);
         if (scope.IsDesigner && !DesignerMilestones.Contains(draft.Type))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.",
-                detail: $"A designer records only {string.Join(", ", DesignerMilestones)} of their own customers.");
+            return Forbidden($"A designer records only {string.Join(", ", DesignerMilestones)} of their own customers.");
+        if (draft.Type == MilestoneType.Reviewed && scope.Role is not (StaffRoles.StoreManager or StaffRoles.ChainAdmin))
+            return Forbidden("A contract is approved (Reviewed) by the store manager.");
 
         var outcome = await CustomerTransaction.RunAsync(db, id, cancellationToken, locked =>
         {
@@ -36,6 +37,9 @@ public static class MilestonesApi
         return TypedResults.Created($"/api/customers/{id}/timeline",
             new RecordedMilestoneResponse(MilestoneResponse.From(outcome.Milestone), outcome.Customer.Stage));
     }
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
 
     /// <summary>A returning customer (or a lead the store meets for the first time) is a new visit of the same customer.</summary>
     public static async Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult>> RecordVisit(

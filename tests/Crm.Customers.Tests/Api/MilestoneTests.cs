@@ -116,6 +116,21 @@ public sealed class MilestoneTests(CustomerServiceFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Only_the_store_manager_approves_a_contract()
+    {
+        var store = await fixture.OpenStoreAsync();
+        var id = await fixture.RegisterIdAsync(store);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.MilestoneAsync(id, new { type = "ContractSigned", amount = 150000m, areaM2 = 90m })).StatusCode);
+
+        var byCustomerManager = await fixture.MilestoneAsync(id, new { type = "Reviewed" }, fixture.Service.ClientAs("CustomerManager", store));
+        var byStoreManager = await fixture.MilestoneAsync(id, new { type = "Reviewed" }, fixture.Service.ClientAs("StoreManager", store));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCustomerManager.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byStoreManager.StatusCode);
+        Assert.Equal(1, await fixture.InDatabase(db => db.Milestones.CountAsync(m => m.CustomerId == id && m.Type == Crm.Customers.Domain.MilestoneType.Reviewed)));
+    }
+
+    [Fact]
     public async Task Simultaneous_signings_of_one_customer_record_exactly_one()
     {
         var store = await fixture.OpenStoreAsync();
