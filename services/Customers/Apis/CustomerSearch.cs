@@ -8,7 +8,7 @@ public sealed record CompletenessResponse(long Customers, decimal CompletenessRa
 
 /// <summary>
 /// The customer list: by store, stage, designer, source, registration dates and free text, newest first.
-/// Each filter has an index behind it; docs/customer-search.md shows the plans on a large store.
+/// Each filter has an index behind it; bench/customer-search shows the plans on a large store.
 /// </summary>
 public static partial class CustomerSearch
 {
@@ -75,17 +75,17 @@ public static partial class CustomerSearch
     }
 
     /// <summary>
-    /// Free text matches a whole customer number, a whole phone number in any writing, part of a name,
-    /// or, when it is 4 or more digits, part of a phone number (the last four digits, as staff ask).
+    /// Free text is read as what staff type: a whole phone number in any writing, 4 or more digits of
+    /// one (the last four, as customers give them), or else a customer number or part of a name.
+    /// Each reading uses its own index (bench/customer-search shows the plans).
     /// </summary>
     private static IQueryable<Customer> Text(IQueryable<Customer> query, string text)
     {
-        var customerNo = text.ToUpperInvariant();
-        var phone = PhoneNumber.TryNormalize(text, out var normalized) ? normalized : "";
+        if (PhoneNumber.TryNormalize(text, out var phone)) return query.Where(c => c.Phone == phone);
         var pattern = "%" + LikeWildcards().Replace(text, @"\$0") + "%";
-        var digits = PartOfPhone().IsMatch(text);
-        return query.Where(c => c.CustomerNo == customerNo || c.Phone == phone || EF.Functions.ILike(c.Name, pattern, @"\")
-            || (digits && EF.Functions.Like(c.Phone, pattern, @"\")));
+        if (PartOfPhone().IsMatch(text)) return query.Where(c => EF.Functions.Like(c.Phone, pattern, @"\"));
+        var customerNo = text.ToUpperInvariant();
+        return query.Where(c => c.CustomerNo == customerNo || EF.Functions.ILike(c.Name, pattern, @"\"));
     }
 
     [GeneratedRegex(@"[\\%_]")]

@@ -21,7 +21,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasIndex(c => c.CustomerNo).IsUnique();
         // One phone number is one customer across the whole chain.
         customer.HasIndex(c => c.Phone).IsUnique();
-        // The list's default order and the register date filters (see docs/customer-search.md).
+        // The list's default order and the register date filters (see bench/customer-search).
         customer.HasIndex(c => new { c.StoreId, c.RegisteredAt });
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
         customer.HasIndex(c => new { c.StoreId, c.Stage, c.RegisteredAt });
