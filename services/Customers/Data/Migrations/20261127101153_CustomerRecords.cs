@@ -28,7 +28,7 @@ namespace Crm.Customers.Data.Migrations
                 table: "Customers",
                 type: "jsonb",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "{}");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "MetAt",
@@ -272,6 +272,31 @@ namespace Crm.Customers.Data.Migrations
                 name: "IX_Visits_StoreId_Channel_On",
                 table: "Visits",
                 columns: new[] { "StoreId", "Channel", "On" });
+
+            // Customers registered before this version had a name and a phone only: give them the
+            // figures every customer now carries, and their first visit in the register of their source.
+            migrationBuilder.Sql("""
+                UPDATE "Customers" AS c SET
+                    "RegisteredOn" = (c."RegisteredAt" AT TIME ZONE s."TimeZone")::date,
+                    "Completeness" = round(2.0 / 15, 4),
+                    "RegisteredBy" = 'system',
+                    "RegisteredByName" = 'system',
+                    "MetAt" = CASE WHEN c."Source" IN ('Marketing', 'Partner') THEN NULL ELSE c."RegisteredAt" END,
+                    "Stage" = CASE WHEN c."Source" IN ('Marketing', 'Partner') THEN 'AssignedToStore' ELSE c."Stage" END
+                FROM "Stores" AS s
+                WHERE s."Id" = c."StoreId" AND c."RegisteredBy" = '';
+
+                INSERT INTO "Visits" ("Id", "StoreId", "CustomerId", "Channel", "At", "On", "Returning", "RecordedBy", "RecordedByName")
+                SELECT gen_random_uuid(), c."StoreId", c."Id", c."Source", c."RegisteredAt", c."RegisteredOn", false, 'system', 'system'
+                FROM "Customers" AS c
+                WHERE c."Source" IN ('WalkIn', 'Phone') AND NOT EXISTS (SELECT 1 FROM "Visits" AS v WHERE v."CustomerId" = c."Id");
+
+                INSERT INTO "Dispatches" ("AssignmentId", "StoreId", "CustomerId", "DesignerId", "DesignerName", "DispatchedAt", "DispatchedOn")
+                SELECT c."AssignmentId", c."StoreId", c."Id", c."DesignerId", c."DesignerName", c."DispatchedAt", (c."DispatchedAt" AT TIME ZONE s."TimeZone")::date
+                FROM "Customers" AS c JOIN "Stores" AS s ON s."Id" = c."StoreId"
+                WHERE c."AssignmentId" IS NOT NULL
+                ON CONFLICT DO NOTHING;
+                """);
         }
 
         /// <inheritdoc />
