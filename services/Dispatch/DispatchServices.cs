@@ -11,6 +11,8 @@ public static class DispatchServices
         {
             bus.AddConsumer<StoreOpenedConsumer>();
             bus.AddConsumer<CustomerRegisteredConsumer>();
+            bus.AddConsumer<MilestoneRecordedConsumer>();
+            bus.AddConsumer<CustomerDetailsChangedConsumer>();
         });
         return builder;
     }

@@ -10,6 +10,7 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapDesignersApi();
 app.MapAssignmentsApi();
+app.MapSettingsApi();
 
 await app.MigrateDatabaseAsync<DispatchDbContext>();
 app.Run();

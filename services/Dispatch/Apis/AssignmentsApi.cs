@@ -1,34 +1,121 @@
 namespace Crm.Dispatch.Apis;
 
+/// <summary>Dispatching a customer (by the rules or by hand), the dry run, and reading assignments with their traces.</summary>
 public static class AssignmentsApi
 {
+    private static readonly string[] StoreStaffAndDesigner = [.. StaffRoles.StoreStaff, StaffRoles.Designer];
+
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
         var assignments = routes.MapGroup("/api/dispatch/assignments").WithTags("Assignments");
-        assignments.MapGet("/", List).RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Designer]);
+        assignments.MapGet("/", List).RequireRoles(StoreStaffAndDesigner);
+        assignments.MapGet("/{id:guid}", Get).RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/", Create).RequireRoles(StaffRoles.StoreStaff);
+        assignments.MapPost("/{id:guid}/accept", AssignmentLifeApi.Accept).RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/refuse", AssignmentLifeApi.Refuse).RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/reassign", AssignmentLifeApi.Reassign).RequireRoles(StaffRoles.StoreStaff);
+        routes.MapPost("/api/dispatch/suggestions", Suggest).WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
-    public sealed record AssignmentResponse(
-        Guid Id, Guid StoreId, Guid CustomerId, Guid DesignerId, AssignmentStatus Status, string DecidingRule, string RequestedBy, DateTimeOffset CreatedAt)
-    {
-        public static AssignmentResponse From(Assignment a) =>
-            new(a.Id, a.StoreId, a.CustomerId, a.DesignerId, a.Status, a.DecidingRule, a.RequestedBy, a.CreatedAt);
-    }
-
     private static async Task<Results<Ok<ListPage<AssignmentResponse>>, ValidationProblem>> List(
-        Guid? storeId, Guid? designerId, Guid? customerId, int? page, int? pageSize, DispatchDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, Guid? designerId, Guid? customerId, DateOnly? date, string? status, int? page, int? pageSize,
+        DispatchDbContext db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
+        var state = QueryEnum.Parse<AssignmentStatus>(status, "status", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         var query = db.Assignments.AsNoTracking();
         if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
         if (designerId is not null) query = query.Where(a => a.DesignerId == designerId);
         if (customerId is not null) query = query.Where(a => a.CustomerId == customerId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ListPage<AssignmentResponse>(items.ConvertAll(AssignmentResponse.From), paging.Page, paging.PageSize, total));
+        if (state is not null) query = query.Where(a => a.Status == state);
+        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
+        if (date is not null)
+        {
+            // The day counts in each store's own time zone.
+            var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+            items = items.Where(a => stores[a.StoreId].LocalDate(a.CreatedAt) == date).ToList();
+        }
+        var pageItems = items.Skip(paging.Skip).Take(paging.PageSize).Select(a => AssignmentResponse.From(a, withTrace: false)).ToList();
+        return TypedResults.Ok(new ListPage<AssignmentResponse>(pageItems, paging.Page, paging.PageSize, items.Count));
     }
+
+    private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, CancellationToken cancellationToken)
+    {
+        var assignment = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return assignment is null ? Problems.NotFound("assignment") : TypedResults.Ok(AssignmentResponse.From(assignment));
+    }
+
+    /// <summary>Without a designer, the rules choose; naming one that the rules would not choose is an override and needs a reason.</summary>
+    private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        AssignmentRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to dispatch.");
+        if (request.Reason is { Length: > 500 }) return Problems.Invalid("reason", "At most 500 characters.");
+        var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
+        if (file is null) return CustomerNotFound();
+        if (request.DesignerId is { } named && !await db.Designers.AnyAsync(d => d.Id == named && d.StoreId == file.StoreId, cancellationToken))
+            return Problems.Invalid("designerId", "No designer with that id in the customer's store.");
+
+        ProblemHttpResult? conflict = null;
+        ValidationProblem? invalid = null;
+        var created = await StoreTransaction.RunAsync(db, file.StoreId, cancellationToken, async store =>
+        {
+            var tracked = await db.CustomerFiles.SingleAsync(f => f.CustomerId == file.CustomerId, cancellationToken);
+            if (await db.Assignments.AnyAsync(a => a.CustomerId == tracked.CustomerId && (a.Status == AssignmentStatus.Offered || a.Status == AssignmentStatus.Accepted), cancellationToken))
+            {
+                conflict = Problems.Conflict("already-assigned", "The customer has a live assignment: reassign it instead.");
+                return null!;
+            }
+            if (request.DesignerId is { } id && (await db.Designers.SingleAsync(d => d.Id == id, cancellationToken)).Status == DesignerStatus.Removed)
+            {
+                conflict = Problems.Conflict("designer-removed", "The designer has been removed from the roster.");
+                return null!;
+            }
+            var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
+            var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+            var (decision, assignment) = await db.DispatchAsync(store, tracked, kind, scope.ActorName, clock, cancellationToken, request.DesignerId, reason);
+            if (decision.Trace.Override && reason is null)
+            {
+                invalid = Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why.");
+                db.ChangeTracker.Clear();
+                return null!;
+            }
+            if (assignment is null)
+            {
+                conflict = NoEligibleDesigner(decision.Trace);
+                return null!;
+            }
+            return AssignmentResponse.From(assignment);
+        });
+        if (invalid is not null) return invalid;
+        if (conflict is not null) return conflict;
+        return created is null ? CustomerNotFound() : TypedResults.Created($"/api/dispatch/assignments/{created.Id}", created);
+    }
+
+    /// <summary>The same computation as a dispatch, as a dry run: nothing is assigned.</summary>
+    private static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Suggest(
+        SuggestionRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to suggest designers for.");
+        var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
+        if (file is null) return CustomerNotFound();
+        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == file.StoreId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = store.LocalDate(now);
+        var settings = await db.SettingsAsync(store.Id, cancellationToken);
+        var candidates = await db.CandidatesAsync(store.Id, settings, today, now, cancellationToken);
+        var decision = Dispatcher.Decide(candidates, DispatchCustomer.From(file), settings, new Dispatcher.Request(DispatchKind.Requested, scope.ActorName, now, today));
+        return TypedResults.Ok(new SuggestionResponse(file.CustomerId, decision.Chosen?.Id, decision.Trace));
+    }
+
+    internal static ProblemHttpResult NoEligibleDesigner(DispatchTrace trace) =>
+        Problems.Conflict("no-eligible-designer", trace.Decision, new Dictionary<string, object?> { ["trace"] = trace });
+
+    private static ProblemHttpResult CustomerNotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+            detail: "No customer with that id. A customer registered a moment ago reaches dispatch within seconds.");
 }

@@ -1,25 +1,28 @@
 namespace Crm.Dispatch.Apis;
 
+/// <summary>The store's designer roster: who they are, their duty on a day, what they hold, and every change.</summary>
 public static class DesignersApi
 {
+    private static readonly string[] RosterKeepers = [StaffRoles.ChainAdmin, StaffRoles.StoreManager];
+
     public static IEndpointRouteBuilder MapDesignersApi(this IEndpointRouteBuilder routes)
     {
         var designers = routes.MapGroup("/api/dispatch/designers").WithTags("Designers");
         designers.MapGet("/", List).RequireRoles(StaffRoles.StoreStaff);
         designers.MapGet("/{id:guid}", Get).RequireRoles(StaffRoles.StoreStaff);
+        designers.MapPost("/", Create).RequireRoles(RosterKeepers);
+        designers.MapPatch("/{id:guid}", Edit).RequireRoles(RosterKeepers);
+        designers.MapPut("/{id:guid}/duty", DesignerStatusApi.RecordDuty).RequireRoles(StaffRoles.StoreStaff);
+        designers.MapPost("/{id:guid}/suspend", DesignerStatusApi.Suspend).RequireRoles(RosterKeepers);
+        designers.MapPost("/{id:guid}/remove", DesignerStatusApi.Remove).RequireRoles(RosterKeepers);
+        designers.MapPost("/{id:guid}/reinstate", DesignerStatusApi.Reinstate).RequireRoles(RosterKeepers);
+        designers.MapGet("/{id:guid}/holdings", DesignerStatusApi.Holdings).RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Designer]);
+        designers.MapGet("/{id:guid}/history", DesignerStatusApi.History).RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
-    public sealed record DesignerResponse(
-        Guid Id, Guid StoreId, string Name, DesignerLevel Level, bool ChargesDesignFee, IReadOnlyList<string> Styles,
-        DesignerStatus Status, DateTimeOffset? LastDispatchedAt)
-    {
-        public static DesignerResponse From(Designer d) =>
-            new(d.Id, d.StoreId, d.Name, d.Level, d.ChargesDesignFee, d.Styles, d.Status, d.LastDispatchedAt);
-    }
-
     private static async Task<Results<Ok<ListPage<DesignerResponse>>, ValidationProblem>> List(
-        Guid? storeId, int? page, int? pageSize, DispatchDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, int? page, int? pageSize, DispatchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
@@ -28,13 +31,69 @@ public static class DesignersApi
         var query = db.Designers.AsNoTracking();
         if (storeId is not null) query = query.Where(d => d.StoreId == storeId);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(d => d.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ListPage<DesignerResponse>(items.ConvertAll(DesignerResponse.From), paging.Page, paging.PageSize, total));
+        var items = await query.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var days = await TodayByStoreAsync(db, items.Select(d => d.StoreId), clock, cancellationToken);
+        return TypedResults.Ok(new ListPage<DesignerResponse>(items.ConvertAll(d => DesignerResponse.From(d, days[d.StoreId])), paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<Results<Ok<DesignerResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DesignerResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var designer = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return designer is null ? Problems.NotFound("designer") : TypedResults.Ok(DesignerResponse.From(designer));
+        if (designer is null) return Problems.NotFound("designer");
+        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == designer.StoreId, cancellationToken);
+        return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(clock.GetUtcNow())));
+    }
+
+    private static async Task<Results<Created<DesignerResponse>, ValidationProblem>> Create(
+        DesignerRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        request = request with { StoreId = request.StoreId ?? (scope.AllStores ? null : scope.StoreId) };
+        var errors = request.Check(creating: true);
+        if (request.StoreId is null) errors.Add("storeId", "The store is required.");
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var created = await StoreTransaction.RunAsync(db, request.StoreId!.Value, cancellationToken, store =>
+        {
+            var now = clock.GetUtcNow();
+            var designer = Designer.Join(store.Id, request.Name!.Trim(), request.Level!.Value, request.ChargesDesignFee ?? false, request.TidyStyles([]), request.Notes?.Trim());
+            db.Designers.Add(designer);
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, "Joined", Describe(designer), null, scope.ActorName, now));
+            return Task.FromResult(DesignerResponse.From(designer, store.LocalDate(now)));
+        });
+        return created is null ? Problems.Invalid("storeId", "No store with that id.") : TypedResults.Created($"/api/dispatch/designers/{created.Id}", created);
+    }
+
+    private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Edit(
+        Guid id, DesignerRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = request.Check(creating: false);
+        if (request.StoreId is not null) errors.Add("storeId", "A designer cannot move to another store; add them to the other store's roster.");
+        if (errors.Any) return Problems.Invalid(errors);
+        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (found is null) return Problems.NotFound("designer");
+
+        var edited = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        {
+            var now = clock.GetUtcNow();
+            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
+            var before = Describe(designer);
+            designer.Edit(request.Name?.Trim() ?? designer.Name, request.Level ?? designer.Level, request.ChargesDesignFee ?? designer.ChargesDesignFee,
+                request.TidyStyles(designer.Styles), request.Notes is null ? designer.Notes : request.Notes.Trim());
+            var after = Describe(designer);
+            if (before != after) db.DesignerHistory.Add(DesignerHistory.Record(designer, "Edited", $"{before} → {after}", null, scope.ActorName, now));
+            return DesignerResponse.From(designer, store.LocalDate(now));
+        });
+        return edited is null ? Problems.NotFound("designer") : TypedResults.Ok(edited);
+    }
+
+    internal static string Describe(Designer d) =>
+        $"{d.Name}, {d.Level}, {(d.ChargesDesignFee ? "charges a design fee" : "no design fee")}, styles: {string.Join("/", d.Styles)}, notes: {d.Notes ?? "—"}";
+
+    internal static async Task<Dictionary<Guid, DateOnly>> TodayByStoreAsync(DispatchDbContext db, IEnumerable<Guid> storeIds, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var ids = storeIds.Distinct().ToList();
+        var stores = await db.Stores.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return stores.ToDictionary(s => s.Id, s => s.LocalDate(now));
     }
 }

@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace Crm.Dispatch.Consumers;
 
-/// <summary>Dispatches a newly registered customer to a designer of the store by rotation.</summary>
+/// <summary>Opens the customer's file and, when the store dispatches automatically, dispatches the customer by the rules.</summary>
 public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvider clock, ILogger<CustomerRegisteredConsumer> logger)
     : IdempotentConsumer<CustomerRegistered, DispatchDbContext>(db, clock)
 {
@@ -11,31 +11,16 @@ public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvide
     protected override async Task HandleAsync(CustomerRegistered message, ConsumeContext<CustomerRegistered> context)
     {
         // Thrown, the message is retried: the store's StoreOpened may simply not have arrived yet.
-        _ = await Db.LockStoreAsync(message.StoreId, context.CancellationToken)
+        var store = await Db.LockStoreAsync(message.StoreId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Store {message.StoreId} is not known to dispatch yet.");
+        if (await Db.CustomerFiles.AnyAsync(f => f.CustomerId == message.CustomerId, context.CancellationToken)) return;
+        var file = CustomerFile.From(message);
+        Db.CustomerFiles.Add(file);
 
-        var candidates = await Db.Designers
-            .Where(d => d.StoreId == message.StoreId && d.Status == DesignerStatus.Active)
-            .ToListAsync(context.CancellationToken);
-        var designer = Rotation.Next(candidates);
-        if (designer is null)
-        {
-            logger.LogWarning("No active designer in store {StoreId} for customer {CustomerNo}", message.StoreId, message.CustomerNo);
-            return;
-        }
-
-        var now = Clock.GetUtcNow();
-        var assignment = Assignment.Offer(message.StoreId, message.CustomerId, designer, "Rotation", RequestedBy, now);
-        designer.RecordDispatch(now);
-        Db.Assignments.Add(assignment);
-        Db.Publish(new CustomerDispatched
-        {
-            StoreId = message.StoreId,
-            CustomerId = message.CustomerId,
-            AssignmentId = assignment.Id,
-            DesignerId = designer.Id,
-            DesignerName = designer.Name,
-            DispatchedAt = now,
-        }, Clock);
+        var settings = await Db.SettingsAsync(store.Id, context.CancellationToken);
+        if (!settings.AutoDispatch) return;
+        var (decision, assignment) = await Db.DispatchAsync(store, file, DispatchKind.Automatic, RequestedBy, Clock, context.CancellationToken);
+        if (assignment is null)
+            logger.LogWarning("Customer {CustomerNo} of store {StoreCode} waits for a designer: {Decision}", message.CustomerNo, store.Code, decision.Trace.Decision);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Crm.Dispatch.Consumers;
 
-/// <summary>Keeps this service's copy of the stores (and, in a demo, gives a new store its designers).</summary>
+/// <summary>Keeps this service's copy of the stores with default settings (and, in a demo, gives a new store its designers).</summary>
 public sealed class StoreOpenedConsumer(DispatchDbContext db, TimeProvider clock, IOptions<DemoRosterOptions> demo)
     : IdempotentConsumer<StoreOpened, DispatchDbContext>(db, clock)
 {
@@ -12,6 +12,7 @@ public sealed class StoreOpenedConsumer(DispatchDbContext db, TimeProvider clock
         if (await Db.Stores.AnyAsync(s => s.Id == message.StoreId, context.CancellationToken)) return;
         var store = StoreCopy.From(message);
         Db.Stores.Add(store);
+        Db.Settings.Add(DispatchSettings.Defaults(store.Id));
         if (demo.Value.Demo) Db.Designers.AddRange(DemoRoster.For(store));
     }
 }

@@ -6,7 +6,11 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public StoreScope Scope { get; } = scope;
 
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
+    public DbSet<DispatchSettings> Settings => Set<DispatchSettings>();
     public DbSet<Designer> Designers => Set<Designer>();
+    public DbSet<DesignerDuty> Duties => Set<DesignerDuty>();
+    public DbSet<DesignerHistory> DesignerHistory => Set<DesignerHistory>();
+    public DbSet<CustomerFile> CustomerFiles => Set<CustomerFile>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -22,7 +26,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     /// <summary>
     /// Locks the store's row until the transaction ends: dispatches of one store run one at a
-    /// time, so rotation stays exact when many customers arrive at once.
+    /// time, so rotation and the holding cap stay exact when many customers arrive at once.
     /// </summary>
     public async Task<StoreCopy?> LockStoreAsync(Guid storeId, CancellationToken cancellationToken) =>
         await Stores.FromSql($"""SELECT * FROM "Stores" WHERE "Id" = {storeId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);

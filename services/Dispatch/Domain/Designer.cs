@@ -1,6 +1,6 @@
 namespace Crm.Dispatch.Domain;
 
-/// <summary>An interior designer on a store's roster.</summary>
+/// <summary>An interior designer on a store's roster (domain.md §2).</summary>
 public sealed class Designer
 {
     public Guid Id { get; private set; }
@@ -9,11 +9,19 @@ public sealed class Designer
     public DesignerLevel Level { get; private set; }
     public bool ChargesDesignFee { get; private set; }
     public List<string> Styles { get; private set; } = [];
+    /// <summary>How the designer communicates, what they are good at: read by people, and matched against special requests.</summary>
+    public string? Notes { get; private set; }
     public DesignerStatus Status { get; private set; }
-    /// <summary>When the designer was last offered a customer: rotation serves whoever waited longest.</summary>
+    /// <summary>The last store-local day of a suspension; from the day after, the designer is active again.</summary>
+    public DateOnly? SuspendedUntil { get; private set; }
+    /// <summary>Set when refusals reach the store's limit: the store manager decides on removal.</summary>
+    public DateTimeOffset? RemovalFlaggedAt { get; private set; }
+    /// <summary>When the designer was last offered a customer.</summary>
     public DateTimeOffset? LastDispatchedAt { get; private set; }
+    /// <summary>The store's dispatch count at the designer's last dispatch: rotation compares these, exact even within one instant.</summary>
+    public long? LastDispatchSequence { get; private set; }
 
-    public static Designer Join(Guid storeId, string name, DesignerLevel level, bool chargesDesignFee, IEnumerable<string> styles) => new()
+    public static Designer Join(Guid storeId, string name, DesignerLevel level, bool chargesDesignFee, IEnumerable<string> styles, string? notes = null) => new()
     {
         Id = Guid.CreateVersion7(),
         StoreId = storeId,
@@ -21,8 +29,34 @@ public sealed class Designer
         Level = level,
         ChargesDesignFee = chargesDesignFee,
         Styles = styles.ToList(),
+        Notes = notes,
         Status = DesignerStatus.Active,
     };
 
-    public void RecordDispatch(DateTimeOffset at) => LastDispatchedAt = at;
+    public void Edit(string name, DesignerLevel level, bool chargesDesignFee, IEnumerable<string> styles, string? notes) =>
+        (Name, Level, ChargesDesignFee, Styles, Notes) = (name, level, chargesDesignFee, styles.ToList(), notes);
+
+    public void RecordDispatch(DateTimeOffset at, long sequence)
+    {
+        LastDispatchedAt = at;
+        LastDispatchSequence = sequence;
+    }
+
+    /// <summary>The status on a store-local day: a suspension past its last day has ended.</summary>
+    public DesignerStatus StatusOn(DateOnly day) =>
+        Status == DesignerStatus.Suspended && SuspendedUntil < day ? DesignerStatus.Active : Status;
+
+    /// <summary>Suspends through the given day; a suspension already running longer is kept.</summary>
+    public void Suspend(DateOnly until, DateOnly today)
+    {
+        var running = StatusOn(today) == DesignerStatus.Suspended ? SuspendedUntil : null;
+        Status = DesignerStatus.Suspended;
+        SuspendedUntil = running > until ? running : until;
+    }
+
+    public void Remove() => (Status, SuspendedUntil) = (DesignerStatus.Removed, null);
+
+    public void Reinstate() => (Status, SuspendedUntil, RemovalFlaggedAt) = (DesignerStatus.Active, null, null);
+
+    public void FlagForRemoval(DateTimeOffset at) => RemovalFlaggedAt ??= at;
 }

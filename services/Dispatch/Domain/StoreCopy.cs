@@ -7,6 +7,8 @@ public sealed class StoreCopy
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string TimeZone { get; private set; } = "";
+    /// <summary>How many dispatches the store has made: each takes the next number, under the store's lock.</summary>
+    public long DispatchCount { get; private set; }
 
     public static StoreCopy From(StoreOpened opened) => new()
     {
@@ -15,4 +17,10 @@ public sealed class StoreCopy
         Name = opened.Name,
         TimeZone = opened.TimeZone,
     };
+
+    public long NextDispatch() => ++DispatchCount;
+
+    /// <summary>The store's local calendar day at an instant: duty, suspensions and the assignment date filter count in it.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 }

@@ -35,13 +35,37 @@ namespace Crm.Dispatch.Data.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DecidingRule")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<Guid>("DesignerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("DesignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsOverride")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
@@ -56,15 +80,76 @@ namespace Crm.Dispatch.Data.Migrations
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("DesignerId");
-
                     b.HasIndex("StoreId", "CreatedAt");
 
+                    b.HasIndex("DesignerId", "Status", "DecidedAt");
+
                     b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.CustomerFile", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AreaM2")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("DepositPaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("OffPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ProposalAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RequestedDesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SpecialRequest")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Styles")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("StoreId", "DesignerId");
+
+                    b.ToTable("CustomerFiles");
                 });
 
             modelBuilder.Entity("Crm.Dispatch.Domain.Designer", b =>
@@ -75,6 +160,9 @@ namespace Crm.Dispatch.Data.Migrations
 
                     b.Property<bool>("ChargesDesignFee")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LastDispatchSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("LastDispatchedAt")
                         .HasColumnType("timestamp with time zone");
@@ -89,6 +177,13 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RemovalFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -101,11 +196,134 @@ namespace Crm.Dispatch.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateOnly?>("SuspendedUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StoreId");
 
                     b.ToTable("Designers");
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DesignerDuty", b =>
+                {
+                    b.Property<Guid>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OnDuty")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DesignerId", "Day");
+
+                    b.HasIndex("StoreId", "Day");
+
+                    b.ToTable("Duties");
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DesignerHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesignerId", "At");
+
+                    b.ToTable("DesignerHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DispatchSettings", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AutoDispatch")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("BigOrderArea")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("BigOrderBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("BigOrderMinLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HoldingCap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RefusalSuspensionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemovalRefusals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemovalWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StalledProposalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StalledProposalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("Settings");
                 });
 
             modelBuilder.Entity("Crm.Dispatch.Domain.StoreCopy", b =>
@@ -117,6 +335,9 @@ namespace Crm.Dispatch.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<long>("DispatchCount")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -213,11 +434,47 @@ namespace Crm.Dispatch.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Dispatch.Domain.CustomerFile", b =>
+                {
+                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Dispatch.Domain.Designer", b =>
                 {
                     b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DesignerDuty", b =>
+                {
+                    b.HasOne("Crm.Dispatch.Domain.Designer", null)
+                        .WithMany()
+                        .HasForeignKey("DesignerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DesignerHistory", b =>
+                {
+                    b.HasOne("Crm.Dispatch.Domain.Designer", null)
+                        .WithMany()
+                        .HasForeignKey("DesignerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.DispatchSettings", b =>
+                {
+                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                        .WithOne()
+                        .HasForeignKey("Crm.Dispatch.Domain.DispatchSettings", "StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

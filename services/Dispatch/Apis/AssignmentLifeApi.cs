@@ -1,0 +1,129 @@
+namespace Crm.Dispatch.Apis;
+
+/// <summary>
+/// The life of an assignment (§2): accepted; refused with a reason, which suspends the designer, may flag them
+/// for removal, and dispatches the customer again; or reassigned with a reason, to a named designer or by the rules.
+/// </summary>
+public static class AssignmentLifeApi
+{
+    public const string RedispatchAfterRefusal = "automatic dispatch after a refusal";
+
+    public static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+        Guid id, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
+        await MoveAsync(id, AssignmentStatus.Accepted, null, db, scope, clock, cancellationToken, (assignment, designer, _, now) =>
+        {
+            db.Publish(new AssignmentAccepted
+            {
+                StoreId = assignment.StoreId, CustomerId = assignment.CustomerId, AssignmentId = assignment.Id,
+                DesignerId = designer.Id, DesignerName = designer.Name, AcceptedAt = now,
+            }, clock);
+            return Task.FromResult<(Assignment?, DispatchTrace?)>((null, null));
+        });
+
+    public static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Refuse(
+        Guid id, ReasonRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReasonProblem(request) is { } invalid) return invalid;
+        if (request.DesignerId is not null) return Problems.Invalid("designerId", "A refused customer is dispatched again by the rules.");
+        var reason = request.Reason!.Trim();
+        return await MoveAsync(id, AssignmentStatus.Refused, reason, db, scope, clock, cancellationToken, async (assignment, designer, store, now) =>
+        {
+            var settings = await db.SettingsAsync(store.Id, cancellationToken);
+            db.Publish(new AssignmentRefused
+            {
+                StoreId = store.Id, CustomerId = assignment.CustomerId, AssignmentId = assignment.Id,
+                DesignerId = designer.Id, DesignerName = designer.Name, Reason = reason, RefusedAt = now,
+            }, clock);
+            await SuspendForRefusalAsync(db, store, designer, settings, reason, now, clock, cancellationToken);
+
+            var file = await db.CustomerFiles.SingleAsync(f => f.CustomerId == assignment.CustomerId, cancellationToken);
+            file.AssignTo(null);
+            var (decision, next) = await db.DispatchAsync(store, file, DispatchKind.Automatic, RedispatchAfterRefusal, clock, cancellationToken);
+            return (next, decision.Trace);
+        });
+    }
+
+    public static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Reassign(
+        Guid id, ReasonRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReasonProblem(request) is { } invalid) return invalid;
+        var reason = request.Reason!.Trim();
+        DispatchTrace? nobody = null;
+        var result = await MoveAsync(id, AssignmentStatus.Reassigned, reason, db, scope, clock, cancellationToken, async (assignment, designer, store, _) =>
+        {
+            var file = await db.CustomerFiles.SingleAsync(f => f.CustomerId == assignment.CustomerId, cancellationToken);
+            file.AssignTo(null);
+            // Reassigning means to someone else: the current designer is left out of the choice.
+            var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
+            var (decision, next) = await db.DispatchAsync(store, file, kind, scope.ActorName, clock, cancellationToken,
+                request.DesignerId, reason, excludedDesignerId: designer.Id);
+            // With nobody to take the customer, the assignment stays as it was.
+            if (next is null)
+            {
+                nobody = decision.Trace;
+                db.ChangeTracker.Clear();
+            }
+            return (next, decision.Trace);
+        });
+        return nobody is null ? result : AssignmentsApi.NoEligibleDesigner(nobody);
+    }
+
+    /// <summary>A refusal suspends the designer for the store's days (the day of the refusal counts); enough refusals in the window flag removal.</summary>
+    private static async Task SuspendForRefusalAsync(
+        DispatchDbContext db, StoreCopy store, Designer designer, DispatchSettings settings, string reason, DateTimeOffset now, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = store.LocalDate(now);
+        if (settings.RefusalSuspensionDays > 0)
+        {
+            designer.Suspend(today.AddDays(settings.RefusalSuspensionDays - 1), today);
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, "Suspended", $"until {designer.SuspendedUntil:yyyy-MM-dd} after a refusal", reason, "dispatch rules", now));
+            db.Publish(new DesignerSuspended
+            {
+                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Until = designer.SuspendedUntil!.Value, Reason = $"Refused a customer: {reason}", At = now,
+            }, clock);
+        }
+        var since = now.AddDays(-settings.RemovalWindowDays);
+        // This refusal is not saved yet: it is counted on top of the earlier ones.
+        var refusals = 1 + await db.Assignments.CountAsync(a => a.DesignerId == designer.Id && a.Status == AssignmentStatus.Refused && a.DecidedAt >= since, cancellationToken);
+        if (refusals >= settings.RemovalRefusals && designer.RemovalFlaggedAt is null)
+        {
+            designer.FlagForRemoval(now);
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, "RemovalFlagged", $"{refusals} refusals within {settings.RemovalWindowDays} days", reason, "dispatch rules", now));
+            db.Publish(new DesignerRemovalFlagged
+            {
+                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Refusals = refusals, WindowDays = settings.RemovalWindowDays, At = now,
+            }, clock);
+        }
+    }
+
+    private static ValidationProblem? ReasonProblem(ReasonRequest request) =>
+        string.IsNullOrWhiteSpace(request.Reason) ? Problems.Invalid("reason", "Say why: the assignment keeps the reason.")
+        : request.Reason.Length > 500 ? Problems.Invalid("reason", "At most 500 characters.")
+        : null;
+
+    private static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, AssignmentStatus to, string? reason, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
+        Func<Assignment, Designer, StoreCopy, DateTimeOffset, Task<(Assignment? Next, DispatchTrace? Trace)>> then)
+    {
+        var found = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (found is null) return Problems.NotFound("assignment");
+
+        ProblemHttpResult? conflict = null;
+        var result = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        {
+            var assignment = await db.Assignments.SingleAsync(a => a.Id == id, cancellationToken);
+            if (assignment.Refusal(to) is { } refusal)
+            {
+                conflict = Problems.Conflict("invalid-transition", refusal);
+                return null!;
+            }
+            var now = clock.GetUtcNow();
+            var designer = await db.Designers.SingleAsync(d => d.Id == assignment.DesignerId, cancellationToken);
+            assignment.Move(to, reason, scope.ActorName, now);
+            var (next, trace) = await then(assignment, designer, store, now);
+            return new AssignmentChangeResponse(AssignmentResponse.From(assignment), next is null ? null : AssignmentResponse.From(next), next is null ? trace : null);
+        });
+        if (conflict is not null) return conflict;
+        return result is null ? Problems.NotFound("assignment") : TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,112 @@
+namespace Crm.Dispatch.Apis;
+
+/// <summary>A designer's status (suspend, remove, reinstate, each with a reason), duty on a day, holdings and history.</summary>
+public static class DesignerStatusApi
+{
+    public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Suspend(
+        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Suspended", needsUntil: true, (designer, store, now) =>
+        {
+            if (designer.Status == DesignerStatus.Removed) return "A removed designer cannot be suspended; reinstate them first.";
+            designer.Suspend(request.Until!.Value, store.LocalDate(now));
+            db.Publish(new DesignerSuspended
+            {
+                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Until = designer.SuspendedUntil!.Value, Reason = request.Reason!.Trim(), At = now,
+            }, clock);
+            return null;
+        });
+
+    public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Remove(
+        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Removed", needsUntil: false, (designer, _, _) =>
+        {
+            if (designer.Status == DesignerStatus.Removed) return "The designer is already removed.";
+            designer.Remove();
+            return null;
+        });
+
+    public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Reinstate(
+        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Reinstated", needsUntil: false, (designer, store, now) =>
+        {
+            if (designer.StatusOn(store.LocalDate(now)) == DesignerStatus.Active && designer.RemovalFlaggedAt is null) return "The designer is active.";
+            designer.Reinstate();
+            return null;
+        });
+
+    private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
+        string action, bool needsUntil, Func<Designer, StoreCopy, DateTimeOffset, string?> change)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "Say why: the designer's history keeps the reason.");
+        else if (request.Reason.Length > 500) errors.Add("reason", "At most 500 characters.");
+        if (needsUntil && request.Until is null) errors.Add("until", "The last day of the suspension (yyyy-MM-dd).");
+        if (!needsUntil && request.Until is not null) errors.Add("until", "Only a suspension has a last day.");
+        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (found is null) return Problems.NotFound("designer");
+        if (errors.Any) return Problems.Invalid(errors);
+
+        string? refusal = null;
+        var changed = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        {
+            var now = clock.GetUtcNow();
+            if (needsUntil && request.Until < store.LocalDate(now)) { refusal = "until"; return null!; }
+            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
+            refusal = change(designer, store, now);
+            if (refusal is not null) return null!;
+            var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
+            return DesignerResponse.From(designer, store.LocalDate(now));
+        });
+        if (refusal == "until") return Problems.Invalid("until", "The last day of a suspension cannot be in the past.");
+        if (refusal is not null) return Problems.Conflict("invalid-transition", refusal);
+        return changed is null ? Problems.NotFound("designer") : TypedResults.Ok(changed);
+    }
+
+    public static async Task<Results<Ok<DutyResponse>, ValidationProblem, ProblemHttpResult>> RecordDuty(
+        Guid id, DutyRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (found is null) return Problems.NotFound("designer");
+        var errors = new FieldErrors();
+        if (request.Date is null) errors.Add("date", "The day of the morning meeting (yyyy-MM-dd).");
+        if (request.OnDuty is null) errors.Add("onDuty", "Whether the designer is on duty that day.");
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var duty = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        {
+            var now = clock.GetUtcNow();
+            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
+            var record = await db.Duties.FirstOrDefaultAsync(d => d.DesignerId == id && d.Day == request.Date, cancellationToken);
+            if (record is null) db.Duties.Add(record = DesignerDuty.Record(designer, request.Date!.Value, request.OnDuty!.Value, scope.ActorName, now));
+            else record.Change(request.OnDuty!.Value, scope.ActorName, now);
+            return new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt);
+        });
+        return duty is null ? Problems.NotFound("designer") : TypedResults.Ok(duty);
+    }
+
+    public static async Task<Results<Ok<HoldingsResponse>, ProblemHttpResult>> Holdings(
+        Guid id, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        // A designer sees their own holdings only.
+        if (scope.IsDesigner && scope.DesignerId != id) return Problems.NotFound("designer");
+        var designer = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (designer is null) return Problems.NotFound("designer");
+        var settings = await db.SettingsAsync(designer.StoreId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var files = await db.CustomerFiles.AsNoTracking().Where(f => f.DesignerId == id && f.SignedAt == null && f.ClosedAt == null).ToListAsync(cancellationToken);
+        HeldCustomer Held(CustomerFile f) => new(f.CustomerId, f.CustomerNo, f.DepositPaidAt, f.ProposalAt, f.OffPlan);
+        var overdue = files.Where(f => f.ProposalAt < now.AddDays(-settings.StalledProposalDays)).ToList();
+        return TypedResults.Ok(new HoldingsResponse(id, settings.HoldingCap, files.Where(f => f.IsHolding).Select(Held).ToList(),
+            settings.StalledProposalCount, settings.StalledProposalDays,
+            overdue.Where(f => !f.OffPlan).Select(Held).ToList(), overdue.Where(f => f.OffPlan).Select(Held).ToList()));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<HistoryResponse>>, ProblemHttpResult>> History(Guid id, DispatchDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Designers.AnyAsync(d => d.Id == id, cancellationToken)) return Problems.NotFound("designer");
+        var history = await db.DesignerHistory.AsNoTracking().Where(h => h.DesignerId == id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<HistoryResponse>>(history.ConvertAll(h => new HistoryResponse(h.Action, h.Details, h.Reason, h.By, h.At)));
+    }
+}

@@ -1,0 +1,55 @@
+namespace Crm.Dispatch.Apis;
+
+/// <summary>A store's dispatch settings (domain.md §2): read by store staff, changed by the store manager.</summary>
+public static class SettingsApi
+{
+    public sealed record SettingsRequest(
+        bool? AutoDispatch, int? HoldingCap, int? StalledProposalCount, int? StalledProposalDays, int? RefusalSuspensionDays,
+        int? RemovalRefusals, int? RemovalWindowDays, decimal? BigOrderBudget, decimal? BigOrderArea, int? BigOrderMinLevel)
+    {
+        /// <summary>The settings with each given value replacing the current one.</summary>
+        public DispatchSettingsValues Over(DispatchSettingsValues current) => new(
+            AutoDispatch ?? current.AutoDispatch, HoldingCap ?? current.HoldingCap, StalledProposalCount ?? current.StalledProposalCount,
+            StalledProposalDays ?? current.StalledProposalDays, RefusalSuspensionDays ?? current.RefusalSuspensionDays,
+            RemovalRefusals ?? current.RemovalRefusals, RemovalWindowDays ?? current.RemovalWindowDays, BigOrderBudget ?? current.BigOrderBudget,
+            BigOrderArea ?? current.BigOrderArea, BigOrderMinLevel ?? current.BigOrderMinLevel);
+    }
+
+    public sealed record SettingsResponse(Guid StoreId, DispatchSettingsValues Settings, DateTimeOffset? UpdatedAt, string? UpdatedBy)
+    {
+        public static SettingsResponse From(DispatchSettings s) =>
+            new(s.StoreId, s.Values, s.UpdatedBy == "" ? null : s.UpdatedAt, s.UpdatedBy == "" ? null : s.UpdatedBy);
+    }
+
+    public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
+    {
+        var settings = routes.MapGroup("/api/dispatch/settings").WithTags("Settings");
+        settings.MapGet("/{storeId:guid}", Get).RequireRoles(StaffRoles.StoreStaff);
+        settings.MapPut("/{storeId:guid}", Change).RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<SettingsResponse>, ProblemHttpResult>> Get(Guid storeId, DispatchDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken)) return Problems.NotFound("store");
+        return TypedResults.Ok(SettingsResponse.From(await db.SettingsAsync(storeId, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Change(
+        Guid storeId, SettingsRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var invalid = new FieldErrors();
+        var changed = await StoreTransaction.RunAsync(db, storeId, cancellationToken, async store =>
+        {
+            var settings = await db.Settings.FirstOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
+            if (settings is null) db.Settings.Add(settings = DispatchSettings.Defaults(storeId));
+            var values = request.Over(settings.Values);
+            values.Check(invalid);
+            if (invalid.Any) return null!;
+            settings.Change(values, scope.ActorName, clock.GetUtcNow());
+            return SettingsResponse.From(settings);
+        });
+        if (invalid.Any) return Problems.Invalid(invalid);
+        return changed is null ? Problems.NotFound("store") : TypedResults.Ok(changed);
+    }
+}

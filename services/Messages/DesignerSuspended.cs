@@ -1,0 +1,12 @@
+namespace Crm.Messages;
+
+/// <summary>A designer gets no dispatches through the given store-local day (停单): after a refusal, or by the store manager.</summary>
+public sealed record DesignerSuspended
+{
+    public required Guid StoreId { get; init; }
+    public required Guid DesignerId { get; init; }
+    public required string DesignerName { get; init; }
+    public required DateOnly Until { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset At { get; init; }
+}
