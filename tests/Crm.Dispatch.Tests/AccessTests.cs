@@ -9,12 +9,29 @@ namespace Crm.Dispatch.Tests;
 public sealed class AccessTests : IAsyncLifetime
 {
     private static readonly string[] StoreStaff = ["ChainAdmin", "StoreManager", "CustomerManager"];
+    private static readonly string[] RosterKeepers = ["ChainAdmin", "StoreManager"];
     private static readonly EndpointRule[] Table =
     [
         .. AccessChecks.Common,
         Rule("GET", "/api/dispatch/designers", StoreStaff),
         Rule("GET", "/api/dispatch/designers/{id:guid}", StoreStaff),
+        Rule("POST", "/api/dispatch/designers", RosterKeepers),
+        Rule("PATCH", "/api/dispatch/designers/{id:guid}", RosterKeepers),
+        Rule("PUT", "/api/dispatch/designers/{id:guid}/duty", StoreStaff),
+        Rule("POST", "/api/dispatch/designers/{id:guid}/suspend", RosterKeepers),
+        Rule("POST", "/api/dispatch/designers/{id:guid}/remove", RosterKeepers),
+        Rule("POST", "/api/dispatch/designers/{id:guid}/reinstate", RosterKeepers),
+        Rule("GET", "/api/dispatch/designers/{id:guid}/holdings", [.. StoreStaff, "Designer"]),
+        Rule("GET", "/api/dispatch/designers/{id:guid}/history", StoreStaff),
         Rule("GET", "/api/dispatch/assignments", [.. StoreStaff, "Designer"]),
+        Rule("GET", "/api/dispatch/assignments/{id:guid}", [.. StoreStaff, "Designer"]),
+        Rule("POST", "/api/dispatch/assignments", StoreStaff),
+        Rule("POST", "/api/dispatch/assignments/{id:guid}/accept", [.. StoreStaff, "Designer"]),
+        Rule("POST", "/api/dispatch/assignments/{id:guid}/refuse", [.. StoreStaff, "Designer"]),
+        Rule("POST", "/api/dispatch/assignments/{id:guid}/reassign", StoreStaff),
+        Rule("POST", "/api/dispatch/suggestions", StoreStaff),
+        Rule("GET", "/api/dispatch/settings/{storeId:guid}", StoreStaff),
+        Rule("PUT", "/api/dispatch/settings/{storeId:guid}", RosterKeepers),
     ];
 
     private ServiceFactory<Program> _service = null!;
@@ -45,9 +62,9 @@ public sealed class AccessTests : IAsyncLifetime
             db.Stores.AddRange(home, other);
             db.Designers.AddRange(foreign, own, colleague);
             db.Assignments.AddRange(
-                Assignment.Offer(other.Id, Guid.NewGuid(), foreign, "Rotation", "test", DateTimeOffset.UtcNow),
-                Assignment.Offer(home.Id, Guid.NewGuid(), own, "Rotation", "test", DateTimeOffset.UtcNow),
-                Assignment.Offer(home.Id, Guid.NewGuid(), colleague, "Rotation", "test", DateTimeOffset.UtcNow));
+                Assignment.Offer(Guid.NewGuid(), foreign, Domain.Rules.ManualTrace(foreign)),
+                Assignment.Offer(Guid.NewGuid(), own, Domain.Rules.ManualTrace(own)),
+                Assignment.Offer(Guid.NewGuid(), colleague, Domain.Rules.ManualTrace(colleague)));
         });
         var manager = _service.ClientAs("CustomerManager", home.Id);
 

@@ -10,7 +10,7 @@ public static class Dispatching
 {
     public static async Task<List<Candidate>> CandidatesAsync(this DispatchDbContext db, Guid storeId, DispatchSettings settings, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var designers = await db.Designers.Where(d => d.StoreId == storeId).ToListAsync(cancellationToken);
+        var designers = await db.Designers.Where(d => d.StoreId == storeId).OrderBy(d => d.Name).ThenBy(d => d.Id).ToListAsync(cancellationToken);
         var offDuty = await db.Duties.Where(d => d.StoreId == storeId && d.Day == today && !d.OnDuty).Select(d => d.DesignerId).ToListAsync(cancellationToken);
         var stalledBefore = now.AddDays(-settings.StalledProposalDays);
         var files = await db.CustomerFiles

@@ -25,14 +25,17 @@ public static class DesignerRanking
             .ToList();
     }
 
-    /// <summary>The rule that put the first designer ahead of the second.</summary>
-    public static DispatchRule Decider(Candidate first, Candidate? second, DispatchCustomer customer, DispatchSettings settings)
+    /// <summary>
+    /// The rule that decided: the first of requested designer, big order and fit that set the chosen designer
+    /// ahead of another eligible one; rotation when none did.
+    /// </summary>
+    public static DispatchRule Decider(IReadOnlyList<Candidate> ranked, DispatchCustomer customer, DispatchSettings settings)
     {
+        var first = ranked[0];
         if (first.Designer.Id == customer.RequestedDesignerId) return DispatchRule.RequestedDesigner;
-        if (second is null) return DispatchRule.Rotation;
-        if (settings.IsBigOrder(customer.Budget, customer.AreaM2)
-            && IsSeniorOrFeeCharging(first.Designer, settings) && !IsSeniorOrFeeCharging(second.Designer, settings)) return DispatchRule.BigOrder;
-        if (Fits(first.Designer, customer) && !Fits(second.Designer, customer)) return DispatchRule.Fit;
+        if (settings.IsBigOrder(customer.Budget, customer.AreaM2) && IsSeniorOrFeeCharging(first.Designer, settings)
+            && ranked.Any(c => !IsSeniorOrFeeCharging(c.Designer, settings))) return DispatchRule.BigOrder;
+        if (Fits(first.Designer, customer) && ranked.Any(c => !Fits(c.Designer, customer))) return DispatchRule.Fit;
         return DispatchRule.Rotation;
     }
 

@@ -20,7 +20,7 @@ public static class Dispatcher
         var ranked = DesignerRanking.Rank(candidates.Where(c => exclusions[c.Designer.Id] is null).ToList(), customer, settings);
         var big = settings.IsBigOrder(customer.Budget, customer.AreaM2);
         var rulesChoice = ranked.FirstOrDefault();
-        var rule = rulesChoice is null ? (DispatchRule?)null : DesignerRanking.Decider(rulesChoice, ranked.ElementAtOrDefault(1), customer, settings);
+        var rule = rulesChoice is null ? (DispatchRule?)null : DesignerRanking.Decider(ranked, customer, settings);
 
         var named = request.NamedDesignerId is { } id ? candidates.FirstOrDefault(c => c.Designer.Id == id) : null;
         var isOverride = named is not null && named != rulesChoice;
@@ -49,7 +49,7 @@ public static class Dispatcher
                 : $"Eligible, ranked {rank + 1} of {ranked.Count}: {WhyBehind(c, ranked[rank - 1], customer, settings)}.";
             return new DesignerTrace(c.Designer.Id, c.Designer.Name, c.Designer.Level, c.Designer.ChargesDesignFee, exclusion is null, exclusion?.Rule,
                 rank >= 0 ? rank + 1 : null, c.Holdings, c.StalledProposals, c.Designer.LastDispatchedAt, explanation);
-        }).OrderBy(d => d.Rank ?? int.MaxValue).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        }).OrderBy(d => d.Rank ?? int.MaxValue).ToList();
 
         var trace = new DispatchTrace(request.Kind, request.RequestedBy, request.At, big, chosen?.Designer.Id,
             isOverride ? DispatchRule.Manual : rule, decision, isOverride, isOverride ? request.Reason : null, designers);
