@@ -4,16 +4,21 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Crm.Testing;
 
 /// <summary>A service hosted in the test on a fresh database of its own, the real broker and the test signing key.</summary>
-public sealed class ServiceFactory<TProgram>(string connectionName, string connectionString) : WebApplicationFactory<TProgram>
+public sealed class ServiceFactory<TProgram>(string connectionName, string connectionString, string? queuePrefix = null) : WebApplicationFactory<TProgram>
     where TProgram : class
 {
+    /// <summary>The prefix of this host's queues: a second instance of the service shares it, and so competes for the same messages.</summary>
+    public string QueuePrefix { get; } = queuePrefix ?? $"{TestServers.EntityPrefix}-{Guid.NewGuid():N}";
+
+    public string ConnectionString => connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{connectionName}", connectionString);
         builder.UseSetting("ConnectionStrings:messaging", TestServers.RabbitMq);
         builder.UseSetting("Messaging:EntityPrefix", TestServers.EntityPrefix);
-        builder.UseSetting("Messaging:QueuePrefix", $"{TestServers.EntityPrefix}-{Guid.NewGuid():N}");
+        builder.UseSetting("Messaging:QueuePrefix", QueuePrefix);
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Auth:PublicKey", TestTokens.PublicKey);
     }
@@ -23,6 +28,14 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
         var factory = new ServiceFactory<TProgram>(connectionName, await TestServers.CreateDatabaseAsync(connectionName));
         _ = factory.Server;
         return factory;
+    }
+
+    /// <summary>Another instance of the same service: the same database and the same queues.</summary>
+    public ServiceFactory<TProgram> SecondInstance()
+    {
+        var second = new ServiceFactory<TProgram>(connectionName, connectionString, QueuePrefix);
+        _ = second.Server;
+        return second;
     }
 
     public HttpClient ClientAs(string role = "ChainAdmin", Guid? storeId = null, Guid? designerId = null) =>
