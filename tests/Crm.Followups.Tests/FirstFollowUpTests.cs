@@ -39,4 +39,20 @@ public sealed class FirstFollowUpTests
         Assert.Equal(new DateOnly(2026, 11, 30), FollowUpTask.FirstFollowUp(Store("Asia/Shanghai"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
         Assert.Equal(new DateOnly(2026, 11, 29), FollowUpTask.FirstFollowUp(Store("Europe/London"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
     }
+
+    [Fact]
+    public void A_refusal_makes_a_call_due_the_same_store_day()
+    {
+        // 17:00 UTC on 27 November is 01:00 on 28 November in Shanghai.
+        var refused = new AssignmentRefused
+        {
+            StoreId = Guid.NewGuid(), CustomerId = Guid.NewGuid(), AssignmentId = Guid.NewGuid(), DesignerId = Guid.NewGuid(),
+            DesignerName = "王磊", Reason = "档期已满", RefusedAt = new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero),
+        };
+
+        var task = FollowUpTask.AfterRefusal(Store("Asia/Shanghai"), refused, "SH01-2026-000001", DateTimeOffset.UtcNow);
+
+        Assert.Equal((FollowUpTaskKind.AfterRefusal, new DateOnly(2026, 11, 28)), (task.Kind, task.DueOn));
+        Assert.Equal("Designer 王磊 refused the customer (档期已满): call the customer and introduce the new designer", task.Reason);
+    }
 }

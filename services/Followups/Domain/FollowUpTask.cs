@@ -25,4 +25,17 @@ public sealed class FollowUpTask
         Reason = $"First follow-up {store.FirstFollowUpDays} days after registration",
         CreatedAt = now,
     };
+
+    /// <summary>A call the same store-local day a designer refused the customer, so that the customer hears it from the store.</summary>
+    public static FollowUpTask AfterRefusal(StoreCopy store, AssignmentRefused refused, string customerNo, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        StoreId = store.Id,
+        CustomerId = refused.CustomerId,
+        CustomerNo = customerNo,
+        Kind = FollowUpTaskKind.AfterRefusal,
+        DueOn = store.LocalDate(refused.RefusedAt),
+        Reason = $"Designer {refused.DesignerName} refused the customer ({refused.Reason}): call the customer and introduce the new designer",
+        CreatedAt = now,
+    };
 }
