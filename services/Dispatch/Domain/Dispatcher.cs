@@ -56,14 +56,29 @@ public static class Dispatcher
         return new DispatchDecision(chosen?.Designer, trace);
     }
 
-    private static string Words(DispatchRule rule, Candidate chosen, IReadOnlyList<Candidate> ranked, DispatchCustomer customer, DispatchSettings settings) => rule switch
+    /// <summary>Why the rules chose this designer: each step of the choice that narrowed the field, in order.</summary>
+    private static string Words(DispatchRule rule, Candidate chosen, IReadOnlyList<Candidate> ranked, DispatchCustomer customer, DispatchSettings settings)
     {
-        DispatchRule.RequestedDesigner => "the customer asked for this designer, who is eligible",
-        DispatchRule.BigOrder => $"a big order ({BigOrderFigures(customer, settings)}) goes first to designers of level {settings.BigOrderMinLevel} or above and fee-charging designers, and of those this one is first in rotation",
-        DispatchRule.Fit => $"of the eligible designers, the styles or notes of this one fit the customer ({Fit(customer)}), and of those this one is first in rotation",
-        _ when ranked.Count == 1 => "the only eligible designer",
-        _ => $"in rotation, waited longest since the last dispatch ({Last(chosen.Designer)}) of the {ranked.Count} eligible designers",
-    };
+        if (rule == DispatchRule.RequestedDesigner) return "the customer asked for this designer, who is eligible";
+        if (ranked.Count == 1) return "the only eligible designer";
+        var steps = new List<string>();
+        IEnumerable<Candidate> pool = ranked;
+        if (settings.IsBigOrder(customer.Budget, customer.AreaM2) && DesignerRanking.IsSeniorOrFeeCharging(chosen.Designer, settings)
+            && pool.Any(c => !DesignerRanking.IsSeniorOrFeeCharging(c.Designer, settings)))
+        {
+            steps.Add($"a big order ({BigOrderFigures(customer, settings)}) goes first to designers of level {settings.BigOrderMinLevel} or above and fee-charging designers");
+            pool = pool.Where(c => DesignerRanking.IsSeniorOrFeeCharging(c.Designer, settings)).ToList();
+        }
+        if (DesignerRanking.Fits(chosen.Designer, customer) && pool.Any(c => !DesignerRanking.Fits(c.Designer, customer)))
+        {
+            steps.Add($"{(steps.Count > 0 ? "of those, " : "")}this designer's styles or notes fit the customer ({Fit(customer)})");
+            pool = pool.Where(c => DesignerRanking.Fits(c.Designer, customer)).ToList();
+        }
+        var left = pool.Count();
+        steps.Add(left == 1 ? "and this designer is the only one left"
+            : $"{(steps.Count > 0 ? "and of the " + left + " left" : "of the " + left + " eligible designers")}, waited longest since the last dispatch ({Last(chosen.Designer)})");
+        return string.Join("; ", steps);
+    }
 
     /// <summary>Why an eligible designer stands behind the one ranked just before them.</summary>
     private static string WhyBehind(Candidate behind, Candidate ahead, DispatchCustomer customer, DispatchSettings settings)

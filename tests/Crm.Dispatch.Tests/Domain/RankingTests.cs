@@ -58,6 +58,22 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void The_words_give_each_step_that_narrowed_the_choice()
+    {
+        var junior = Rules.Designer("甲", DesignerLevel.Designer, styles: ["Nordic"], lastDispatch: 1);
+        var seniorFits = Rules.Designer("乙", DesignerLevel.Senior, styles: ["Nordic"], lastDispatch: 6);
+        var seniorOther = Rules.Designer("丙", DesignerLevel.Senior, styles: ["Luxury"], lastDispatch: 2);
+        var seniorFitsLater = Rules.Designer("丁", DesignerLevel.Chief, styles: ["Nordic"], lastDispatch: 8);
+
+        var decision = Rules.Decide(Rules.Customer(budget: 400_000m, styles: ["Nordic"]), junior.Ready(), seniorFits.Ready(), seniorOther.Ready(), seniorFitsLater.Ready());
+
+        Assert.Equal("乙: a big order (budget ¥400,000 ≥ ¥300,000) goes first to designers of level 3 or above and fee-charging designers; " +
+            "of those, this designer's styles or notes fit the customer (styles Nordic); and of the 2 left, waited longest since the last dispatch (2026-11-26 09:26:00 UTC).",
+            decision.Trace.Decision);
+        Assert.Equal(["乙", "丁", "丙", "甲"], decision.Trace.Designers.Select(d => d.Name));
+    }
+
+    [Fact]
     public void An_order_below_both_thresholds_is_not_big()
     {
         var junior = Rules.Designer("甲", DesignerLevel.Designer, lastDispatch: 1);
@@ -131,10 +147,10 @@ public sealed class RankingTests
 
         var trace = Rules.Decide(Rules.Customer(), chosen.Ready(), later.Ready(), full.Ready(holdings: 3), suspended.Ready()).Trace;
 
-        Assert.Equal("甲: in rotation, waited longest since the last dispatch (2026-11-26 09:21:00 UTC) of the 2 eligible designers.", trace.Decision);
+        Assert.Equal("甲: of the 2 eligible designers, waited longest since the last dispatch (2026-11-26 09:21:00 UTC).", trace.Decision);
         Assert.Equal(
         [
-            ("甲", 1, "Chosen: in rotation, waited longest since the last dispatch (2026-11-26 09:21:00 UTC) of the 2 eligible designers."),
+            ("甲", 1, "Chosen: of the 2 eligible designers, waited longest since the last dispatch (2026-11-26 09:21:00 UTC)."),
             ("乙", 2, "Eligible, ranked 2 of 2: waited less: last dispatched 2026-11-26 09:25:00 UTC, after 甲 (2026-11-26 09:21:00 UTC)."),
             ("丙", (int?)null, "Not eligible: the designer holds 3 deposit-paid unsigned customers (the cap is 3)."),
             ("丁", null, "Not eligible: the designer is suspended until 2026-12-07."),

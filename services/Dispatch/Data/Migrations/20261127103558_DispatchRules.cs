@@ -251,6 +251,13 @@ namespace Crm.Dispatch.Data.Migrations
                 FROM "Designers" AS d
                 WHERE d."Id" = a."DesignerId" AND a."Trace" = '{}'::jsonb;
 
+                -- Rotation counts dispatches: earlier ones are numbered in the order they were made.
+                UPDATE "Designers" AS d SET "LastDispatchSequence" = r.n
+                FROM (SELECT "Id", row_number() OVER (PARTITION BY "StoreId" ORDER BY "LastDispatchedAt", "Id") AS n
+                      FROM "Designers" WHERE "LastDispatchedAt" IS NOT NULL) AS r
+                WHERE r."Id" = d."Id";
+                UPDATE "Stores" AS s SET "DispatchCount" = coalesce((SELECT max(d."LastDispatchSequence") FROM "Designers" AS d WHERE d."StoreId" = s."Id"), 0);
+
                 INSERT INTO "CustomerFiles" ("CustomerId", "StoreId", "CustomerNo", "Styles", "OffPlan", "DesignerId")
                 SELECT DISTINCT ON (a."CustomerId") a."CustomerId", a."StoreId", '', '{}', false,
                     CASE WHEN a."Status" IN ('Offered', 'Accepted') THEN a."DesignerId" END
