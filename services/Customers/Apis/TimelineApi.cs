@@ -34,7 +34,7 @@ public static class TimelineApi
         entries.AddRange(customer.Milestones.Select(m =>
             new TimelineEntry(m.At, m.Type.ToString(), Describe(m), m.RecordedByName, m.Amount, m.DepositKind, m.AreaM2, m.Reason)));
         entries.AddRange(dispatches.Select(d =>
-            new TimelineEntry(d.DispatchedAt, "Dispatched", $"Dispatched to designer {d.DesignerName}.", null, DesignerName: d.DesignerName)));
+            new TimelineEntry(d.DispatchedAt, "Dispatched", $"Dispatched to designer {d.DesignerName}.{(d.Decision.Length > 0 ? " " + d.Decision : "")}", null, DesignerName: d.DesignerName)));
         entries.AddRange(changes.Select(c =>
             new TimelineEntry(c.ChangedAt, "InfoChanged", $"{c.Field}: {c.Before ?? "—"} → {c.After ?? "—"}", c.ChangedByName, Reason: c.Reason)));
         entries.AddRange(notes.Select(n => new TimelineEntry(n.At, n.Kind, n.Summary, n.By)));

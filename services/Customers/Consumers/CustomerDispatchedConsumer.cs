@@ -11,6 +11,6 @@ public sealed class CustomerDispatchedConsumer(CustomerDbContext db, TimeProvide
         var customer = await Db.KnownCustomerAsync(message.StoreId, message.CustomerId, context.CancellationToken);
         var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, context.CancellationToken);
         customer.RecordDispatch(message.AssignmentId, message.DesignerId, message.DesignerName, message.DispatchedAt);
-        Db.Dispatches.Add(CustomerDispatch.Record(customer, store, message.AssignmentId, message.DesignerId, message.DesignerName, message.DispatchedAt));
+        Db.Dispatches.Add(CustomerDispatch.Record(customer, store, message.AssignmentId, message.DesignerId, message.DesignerName, message.DispatchedAt, message.Decision));
     }
 }

@@ -10,9 +10,12 @@ public sealed class CustomerDispatch
     public string DesignerName { get; private set; } = "";
     public DateTimeOffset DispatchedAt { get; private set; }
     public DateOnly DispatchedOn { get; private set; }
+    /// <summary>Why dispatch chose the designer, in its words.</summary>
+    public string Decision { get; private set; } = "";
 
-    public static CustomerDispatch Record(Customer customer, Store store, Guid assignmentId, Guid designerId, string designerName, DateTimeOffset at) => new()
+    public static CustomerDispatch Record(Customer customer, Store store, Guid assignmentId, Guid designerId, string designerName, DateTimeOffset at, string decision) => new()
     {
+        Decision = decision,
         AssignmentId = assignmentId,
         StoreId = customer.StoreId,
         CustomerId = customer.Id,

@@ -59,6 +59,29 @@ public sealed class DuplicatesAndVisitsTests(CustomerServiceFixture fixture) : I
         Assert.All(register.GetProperty("rows").EnumerateArray(), r => Assert.Equal(id, r.GetProperty("customerId").GetGuid()));
     }
 
+    [Theory]
+    [InlineData("WalkIn", "Registered", "walk-in")]
+    [InlineData("Phone", "Registered", "phone")]
+    [InlineData("Marketing", "AssignedToStore", null)]
+    [InlineData("Partner", "AssignedToStore", null)]
+    [InlineData("Referral", "Registered", null)]
+    [InlineData("DesignerProvided", "Registered", null)]
+    public async Task Every_source_registers_into_its_stage_and_register(string source, string stage, string? register)
+    {
+        var store = await fixture.OpenStoreAsync();
+
+        var customer = await fixture.RegisterAsync(store, CustomerServiceFixture.NewPhone(), source);
+
+        Assert.Equal(stage, customer.GetProperty("stage").GetString());
+        var id = customer.GetProperty("id").GetGuid();
+        var today = CustomerServiceFixture.StoreToday.ToString("yyyy-MM-dd");
+        foreach (var kind in new[] { "walk-in", "phone" })
+        {
+            var rows = (await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/customers/registers/{kind}?storeId={store}&date={today}")).GetProperty("rows");
+            Assert.Equal(kind == register, rows.EnumerateArray().Any(r => r.GetProperty("customerId").GetGuid() == id));
+        }
+    }
+
     [Fact]
     public async Task A_lead_is_assigned_to_the_store_until_its_first_visit()
     {

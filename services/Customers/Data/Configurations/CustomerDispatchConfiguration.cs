@@ -12,5 +12,6 @@ internal sealed class CustomerDispatchConfiguration : IEntityTypeConfiguration<C
         // The handed-over register: one store, a day or a month.
         dispatch.HasIndex(d => new { d.StoreId, d.DispatchedOn });
         dispatch.Property(d => d.DesignerName).HasMaxLength(100);
+        dispatch.Property(d => d.Decision).HasMaxLength(2000);
     }
 }
