@@ -11,7 +11,11 @@ public static class GatewayServices
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FrontDoor.MaxBodyBytes);
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
-        builder.AddServiceMessaging<GatewayDbContext>("gateway", "gatewaydb", bus => bus.AddConsumer<StoreOpenedConsumer>());
+        builder.AddServiceMessaging<GatewayDbContext>("gateway", "gatewaydb", bus =>
+        {
+            bus.AddConsumer<StoreOpenedConsumer>();
+            bus.AddConsumer<DesignerJoinedConsumer>();
+        });
 
         services.AddIdentityCore<StaffUser>(identity =>
             {

@@ -26,4 +26,22 @@ internal static class DemoStaff
             CreatedBy = "seed",
         };
     });
+
+    public static StaffUser Designer(StoreCopy store, DesignerJoined designer, DateTimeOffset now)
+    {
+        var username = $"{store.Code.ToLowerInvariant()}.designer{designer.RosterNumber}";
+        return new StaffUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = username,
+            NormalizedUserName = username.ToUpperInvariant(),
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            DisplayName = designer.Name,
+            Role = StaffRoles.Designer,
+            StoreId = store.Id,
+            DesignerId = designer.DesignerId,
+            CreatedAt = now,
+            CreatedBy = "seed",
+        };
+    }
 }

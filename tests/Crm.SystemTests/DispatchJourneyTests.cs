@@ -63,6 +63,22 @@ public sealed class DispatchJourneyTests(SystemFixture system)
         }, Patience, "the follow-up after the refusal");
         Assert.Equal(["AfterRefusal", "FirstFollowUp"], tasks.Order(StringComparer.Ordinal));
 
+        // The new designer signs in, sees the customer with the phone masked, and accepts.
+        HttpClient? newDesigner = null;
+        for (var n = 1; n <= 6 && newDesigner is null; n++)
+        {
+            var candidate = await system.SignInAsync($"sh02.designer{n}", "Store#2026");
+            var own = await candidate.GetFromJsonAsync<JsonElement>("/api/dispatch/assignments");
+            if (own.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("id").GetGuid() == next.GetProperty("id").GetGuid())) newDesigner = candidate;
+        }
+        Assert.NotNull(newDesigner);
+        var seen = await newDesigner.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}");
+        Assert.Matches(@"^158\*{4}\d{4}$", seen.GetProperty("phone").GetString());
+        var accepted = await newDesigner.PostAsync($"/api/dispatch/assignments/{next.GetProperty("id").GetGuid()}/accept", null);
+        Assert.Equal("Accepted", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignment").GetProperty("status").GetString());
+        await Eventually.Holds(async () => (await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{customer}/timeline"))
+            .EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "AssignmentAccepted"), Patience, "the acceptance on the timeline");
+
         // The designer is back in the rotation once reinstated.
         var reinstated = await storeManager.PostAsJsonAsync($"/api/dispatch/designers/{firstDesigner}/reinstate", new { reason = "出差提前结束" });
         Assert.Equal("Active", (await reinstated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());

@@ -52,13 +52,16 @@ public static class DesignersApi
         if (request.StoreId is null) errors.Add("storeId", "The store is required.");
         if (errors.Any) return Problems.Invalid(errors);
 
-        var created = await StoreTransaction.RunAsync(db, request.StoreId!.Value, cancellationToken, store =>
+        var created = await StoreTransaction.RunAsync(db, request.StoreId!.Value, cancellationToken, async store =>
         {
             var now = clock.GetUtcNow();
             var designer = Designer.Join(store.Id, request.Name!.Trim(), request.Level!.Value, request.ChargesDesignFee ?? false, request.TidyStyles([]), request.Notes?.Trim());
+            // Under the store's lock, so that two designers joining at once get different numbers.
+            var rosterNumber = await db.Designers.CountAsync(d => d.StoreId == store.Id, cancellationToken) + 1;
             db.Designers.Add(designer);
             db.DesignerHistory.Add(DesignerHistory.Record(designer, "Joined", Describe(designer), null, scope.ActorName, now));
-            return Task.FromResult(DesignerResponse.From(designer, store.LocalDate(now)));
+            db.Publish(designer.ToJoinedEvent(rosterNumber), clock);
+            return DesignerResponse.From(designer, store.LocalDate(now));
         });
         return created is null ? Problems.Invalid("storeId", "No store with that id.") : TypedResults.Created($"/api/dispatch/designers/{created.Id}", created);
     }

@@ -13,6 +13,12 @@ public sealed class StoreOpenedConsumer(DispatchDbContext db, TimeProvider clock
         var store = StoreCopy.From(message);
         Db.Stores.Add(store);
         Db.Settings.Add(DispatchSettings.Defaults(store.Id));
-        if (demo.Value.Demo) Db.Designers.AddRange(DemoRoster.For(store));
+        if (!demo.Value.Demo) return;
+        var number = 0;
+        foreach (var designer in DemoRoster.For(store))
+        {
+            Db.Designers.Add(designer);
+            Db.Publish(designer.ToJoinedEvent(++number), Clock);
+        }
     }
 }

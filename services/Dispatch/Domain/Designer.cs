@@ -59,4 +59,13 @@ public sealed class Designer
     public void Reinstate() => (Status, SuspendedUntil, RemovalFlaggedAt) = (DesignerStatus.Active, null, null);
 
     public void FlagForRemoval(DateTimeOffset at) => RemovalFlaggedAt ??= at;
+
+    public DesignerJoined ToJoinedEvent(int rosterNumber) => new()
+    {
+        StoreId = StoreId,
+        DesignerId = Id,
+        Name = Name,
+        Level = Level.ToString(),
+        RosterNumber = rosterNumber,
+    };
 }
