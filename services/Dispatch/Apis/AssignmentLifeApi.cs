@@ -108,22 +108,16 @@ public static class AssignmentLifeApi
         var found = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (found is null) return Problems.NotFound("assignment");
 
-        ProblemHttpResult? conflict = null;
-        var result = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
-        {
-            var assignment = await db.Assignments.SingleAsync(a => a.Id == id, cancellationToken);
-            if (assignment.Refusal(to) is { } refusal)
+        return await StoreTransaction.RunAsync<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, found.StoreId, Problems.NotFound("assignment"), cancellationToken, async store =>
             {
-                conflict = Problems.Conflict("invalid-transition", refusal);
-                return null!;
-            }
-            var now = clock.GetUtcNow();
-            var designer = await db.Designers.SingleAsync(d => d.Id == assignment.DesignerId, cancellationToken);
-            assignment.Move(to, reason, scope.ActorName, now);
-            var (next, trace) = await then(assignment, designer, store, now);
-            return new AssignmentChangeResponse(AssignmentResponse.From(assignment), next is null ? null : AssignmentResponse.From(next), next is null ? trace : null);
-        });
-        if (conflict is not null) return conflict;
-        return result is null ? Problems.NotFound("assignment") : TypedResults.Ok(result);
+                var assignment = await db.Assignments.SingleAsync(a => a.Id == id, cancellationToken);
+                if (assignment.Refusal(to) is { } refusal) return Problems.Conflict("invalid-transition", refusal);
+                var now = clock.GetUtcNow();
+                var designer = await db.Designers.SingleAsync(d => d.Id == assignment.DesignerId, cancellationToken);
+                assignment.Move(to, reason, scope.ActorName, now);
+                var (next, trace) = await then(assignment, designer, store, now);
+                return TypedResults.Ok(new AssignmentChangeResponse(AssignmentResponse.From(assignment), next is null ? null : AssignmentResponse.From(next), next is null ? trace : null));
+            });
     }
 }

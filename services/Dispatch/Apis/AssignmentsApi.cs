@@ -60,40 +60,23 @@ public static class AssignmentsApi
         if (request.DesignerId is { } named && !await db.Designers.AnyAsync(d => d.Id == named && d.StoreId == file.StoreId, cancellationToken))
             return Problems.Invalid("designerId", "No designer with that id in the customer's store.");
 
-        ProblemHttpResult? conflict = null;
-        ValidationProblem? invalid = null;
-        var created = await StoreTransaction.RunAsync(db, file.StoreId, cancellationToken, async store =>
-        {
-            var tracked = await db.CustomerFiles.SingleAsync(f => f.CustomerId == file.CustomerId, cancellationToken);
-            if (await db.Assignments.AnyAsync(a => a.CustomerId == tracked.CustomerId && (a.Status == AssignmentStatus.Offered || a.Status == AssignmentStatus.Accepted), cancellationToken))
+        return await StoreTransaction.RunAsync<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, file.StoreId, CustomerNotFound(), cancellationToken, async store =>
             {
-                conflict = Problems.Conflict("already-assigned", "The customer has a live assignment: reassign it instead.");
-                return null!;
-            }
-            if (request.DesignerId is { } id && (await db.Designers.SingleAsync(d => d.Id == id, cancellationToken)).Status == DesignerStatus.Removed)
-            {
-                conflict = Problems.Conflict("designer-removed", "The designer has been removed from the roster.");
-                return null!;
-            }
-            var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
-            var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-            var (decision, assignment) = await db.DispatchAsync(store, tracked, kind, scope.ActorName, clock, cancellationToken, request.DesignerId, reason);
-            if (decision.Trace.Override && reason is null)
-            {
-                invalid = Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why.");
-                db.ChangeTracker.Clear();
-                return null!;
-            }
-            if (assignment is null)
-            {
-                conflict = NoEligibleDesigner(decision.Trace);
-                return null!;
-            }
-            return AssignmentResponse.From(assignment);
-        });
-        if (invalid is not null) return invalid;
-        if (conflict is not null) return conflict;
-        return created is null ? CustomerNotFound() : TypedResults.Created($"/api/dispatch/assignments/{created.Id}", created);
+                var tracked = await db.CustomerFiles.SingleAsync(f => f.CustomerId == file.CustomerId, cancellationToken);
+                if (await db.Assignments.AnyAsync(a => a.CustomerId == tracked.CustomerId && (a.Status == AssignmentStatus.Offered || a.Status == AssignmentStatus.Accepted), cancellationToken))
+                    return Problems.Conflict("already-assigned", "The customer has a live assignment: reassign it instead.");
+                if (request.DesignerId is { } id && (await db.Designers.SingleAsync(d => d.Id == id, cancellationToken)).Status == DesignerStatus.Removed)
+                    return Problems.Conflict("designer-removed", "The designer has been removed from the roster.");
+
+                var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
+                var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+                var (decision, assignment) = await db.DispatchAsync(store, tracked, kind, scope.ActorName, clock, cancellationToken, request.DesignerId, reason);
+                if (decision.Trace.Override && reason is null)
+                    return db.Refuse(Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why."));
+                if (assignment is null) return NoEligibleDesigner(decision.Trace);
+                return TypedResults.Created($"/api/dispatch/assignments/{assignment.Id}", AssignmentResponse.From(assignment));
+            });
     }
 
     /// <summary>The same computation as a dispatch, as a dry run: nothing is assigned.</summary>

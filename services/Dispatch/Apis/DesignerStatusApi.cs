@@ -47,21 +47,17 @@ public static class DesignerStatusApi
         if (found is null) return Problems.NotFound("designer");
         if (errors.Any) return Problems.Invalid(errors);
 
-        string? refusal = null;
-        var changed = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
-        {
-            var now = clock.GetUtcNow();
-            if (needsUntil && request.Until < store.LocalDate(now)) { refusal = "until"; return null!; }
-            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-            refusal = change(designer, store, now);
-            if (refusal is not null) return null!;
-            var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
-            db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
-            return DesignerResponse.From(designer, store.LocalDate(now));
-        });
-        if (refusal == "until") return Problems.Invalid("until", "The last day of a suspension cannot be in the past.");
-        if (refusal is not null) return Problems.Conflict("invalid-transition", refusal);
-        return changed is null ? Problems.NotFound("designer") : TypedResults.Ok(changed);
+        return await StoreTransaction.RunAsync<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
+            {
+                var now = clock.GetUtcNow();
+                if (needsUntil && request.Until < store.LocalDate(now)) return Problems.Invalid("until", "The last day of a suspension cannot be in the past.");
+                var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
+                if (change(designer, store, now) is { } refusal) return db.Refuse(Problems.Conflict("invalid-transition", refusal));
+                var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
+                db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
+                return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(now)));
+            });
     }
 
     public static async Task<Results<Ok<DutyResponse>, ValidationProblem, ProblemHttpResult>> RecordDuty(
@@ -74,16 +70,16 @@ public static class DesignerStatusApi
         if (request.OnDuty is null) errors.Add("onDuty", "Whether the designer is on duty that day.");
         if (errors.Any) return Problems.Invalid(errors);
 
-        var duty = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        return await StoreTransaction.RunAsync<Results<Ok<DutyResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
         {
             var now = clock.GetUtcNow();
             var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
             var record = await db.Duties.FirstOrDefaultAsync(d => d.DesignerId == id && d.Day == request.Date, cancellationToken);
             if (record is null) db.Duties.Add(record = DesignerDuty.Record(designer, request.Date!.Value, request.OnDuty!.Value, scope.ActorName, now));
             else record.Change(request.OnDuty!.Value, scope.ActorName, now);
-            return new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt);
+            return TypedResults.Ok(new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt));
         });
-        return duty is null ? Problems.NotFound("designer") : TypedResults.Ok(duty);
     }
 
     public static async Task<Results<Ok<HoldingsResponse>, ProblemHttpResult>> Holdings(

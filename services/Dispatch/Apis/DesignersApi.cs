@@ -52,7 +52,8 @@ public static class DesignersApi
         if (request.StoreId is null) errors.Add("storeId", "The store is required.");
         if (errors.Any) return Problems.Invalid(errors);
 
-        var created = await StoreTransaction.RunAsync(db, request.StoreId!.Value, cancellationToken, async store =>
+        return await StoreTransaction.RunAsync<Results<Created<DesignerResponse>, ValidationProblem>>(
+            db, request.StoreId!.Value, Problems.Invalid("storeId", "No store with that id."), cancellationToken, async store =>
         {
             var now = clock.GetUtcNow();
             var designer = Designer.Join(store.Id, request.Name!.Trim(), request.Level!.Value, request.ChargesDesignFee ?? false, request.TidyStyles([]), request.Notes?.Trim());
@@ -61,9 +62,8 @@ public static class DesignersApi
             db.Designers.Add(designer);
             db.DesignerHistory.Add(DesignerHistory.Record(designer, "Joined", Describe(designer), null, scope.ActorName, now));
             db.Publish(designer.ToJoinedEvent(rosterNumber), clock);
-            return DesignerResponse.From(designer, store.LocalDate(now));
+            return TypedResults.Created($"/api/dispatch/designers/{designer.Id}", DesignerResponse.From(designer, store.LocalDate(now)));
         });
-        return created is null ? Problems.Invalid("storeId", "No store with that id.") : TypedResults.Created($"/api/dispatch/designers/{created.Id}", created);
     }
 
     private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Edit(
@@ -75,7 +75,8 @@ public static class DesignersApi
         var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (found is null) return Problems.NotFound("designer");
 
-        var edited = await StoreTransaction.RunAsync(db, found.StoreId, cancellationToken, async store =>
+        return await StoreTransaction.RunAsync<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
         {
             var now = clock.GetUtcNow();
             var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
@@ -84,9 +85,8 @@ public static class DesignersApi
                 request.TidyStyles(designer.Styles), request.Notes is null ? designer.Notes : request.Notes.Trim());
             var after = Describe(designer);
             if (before != after) db.DesignerHistory.Add(DesignerHistory.Record(designer, "Edited", $"{before} → {after}", null, scope.ActorName, now));
-            return DesignerResponse.From(designer, store.LocalDate(now));
+            return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(now)));
         });
-        return edited is null ? Problems.NotFound("designer") : TypedResults.Ok(edited);
     }
 
     internal static string Describe(Designer d) =>

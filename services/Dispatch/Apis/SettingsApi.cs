@@ -38,18 +38,17 @@ public static class SettingsApi
     private static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Change(
         Guid storeId, SettingsRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invalid = new FieldErrors();
-        var changed = await StoreTransaction.RunAsync(db, storeId, cancellationToken, async store =>
-        {
-            var settings = await db.Settings.FirstOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
-            if (settings is null) db.Settings.Add(settings = DispatchSettings.Defaults(storeId));
-            var values = request.Over(settings.Values);
-            values.Check(invalid);
-            if (invalid.Any) return null!;
-            settings.Change(values, scope.ActorName, clock.GetUtcNow());
-            return SettingsResponse.From(settings);
-        });
-        if (invalid.Any) return Problems.Invalid(invalid);
-        return changed is null ? Problems.NotFound("store") : TypedResults.Ok(changed);
+        return await StoreTransaction.RunAsync<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, storeId, Problems.NotFound("store"), cancellationToken, async store =>
+            {
+                var settings = await db.Settings.FirstOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
+                if (settings is null) db.Settings.Add(settings = DispatchSettings.Defaults(storeId));
+                var values = request.Over(settings.Values);
+                var errors = new FieldErrors();
+                values.Check(errors);
+                if (errors.Any) return db.Refuse(Problems.Invalid(errors));
+                settings.Change(values, scope.ActorName, clock.GetUtcNow());
+                return TypedResults.Ok(SettingsResponse.From(settings));
+            });
     }
 }

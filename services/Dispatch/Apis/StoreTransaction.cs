@@ -2,20 +2,29 @@ namespace Crm.Dispatch.Apis;
 
 /// <summary>
 /// A change made under the store's lock, in one transaction: dispatches, refusals and roster changes of a
-/// store happen one at a time, in every instance of the service. Null when the store is not the caller's.
+/// store happen one at a time, in every instance of the service. The change answers the request itself;
+/// one that refuses calls <see cref="Refuse{T}"/>, which drops whatever it had changed.
 /// </summary>
 internal static class StoreTransaction
 {
-    public static Task<T?> RunAsync<T>(DispatchDbContext db, Guid storeId, CancellationToken cancellationToken, Func<StoreCopy, Task<T>> change) where T : class =>
+    public static Task<TResult> RunAsync<TResult>(
+        DispatchDbContext db, Guid storeId, TResult storeNotFound, CancellationToken cancellationToken, Func<StoreCopy, Task<TResult>> change) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var store = await db.LockStoreAsync(storeId, cancellationToken);
-            if (store is null) return null;
+            if (store is null) return storeNotFound;
             var result = await change(store);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         });
+
+    /// <summary>Answers with a refusal; nothing the change had made is saved.</summary>
+    public static T Refuse<T>(this DispatchDbContext db, T refusal)
+    {
+        db.ChangeTracker.Clear();
+        return refusal;
+    }
 }

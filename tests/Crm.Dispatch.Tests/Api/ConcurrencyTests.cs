@@ -6,6 +6,7 @@ namespace Crm.Dispatch.Tests.Api;
 /// Rotation and the holding cap stay exact when many customers of one store are dispatched at the same
 /// moment by two instances of the service: the store is serialised in the database, not in memory.
 /// </summary>
+[Collection(BulkMessaging.Name)]
 public sealed class ConcurrencyTests : IAsyncLifetime
 {
     private ServiceFactory<Program> _first = null!;
@@ -63,4 +64,14 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(Enumerable.Repeat(3, 10), holdings);
         Assert.Equal(30, await _fixture.InDatabase(db => db.Assignments.CountAsync(a => a.StoreId == store)));
     }
+}
+
+/// <summary>
+/// Tests that publish hundreds of messages run alone: every host in the test process has its queues bound to
+/// the same exchanges, and another class's host would receive the messages too and retry them as unknown.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BulkMessaging
+{
+    public const string Name = "bulk messaging";
 }
