@@ -32,6 +32,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("POST", "/api/dispatch/suggestions", StoreStaff),
         Rule("GET", "/api/dispatch/settings/{storeId:guid}", StoreStaff),
         Rule("PUT", "/api/dispatch/settings/{storeId:guid}", RosterKeepers),
+        Rule("GET", "/api/dispatch/settings/{storeId:guid}/history", StoreStaff),
     ];
 
     private ServiceFactory<Program> _service = null!;

@@ -22,11 +22,11 @@ public sealed record DesignerRequest(Guid? StoreId, string? Name, DesignerLevel?
 
 public sealed record DesignerResponse(
     Guid Id, Guid StoreId, string Name, DesignerLevel Level, bool ChargesDesignFee, IReadOnlyList<string> Styles, string? Notes,
-    DesignerStatus Status, DateOnly? SuspendedUntil, DateTimeOffset? RemovalFlaggedAt, DateTimeOffset? LastDispatchedAt)
+    DesignerStatus Status, DateOnly? SuspendedUntil, DateTimeOffset? RemovalFlaggedAt, DateTimeOffset? LastDispatchedAt, bool OnDutyToday)
 {
-    public static DesignerResponse From(Designer d, DateOnly today) =>
+    public static DesignerResponse From(Designer d, DateOnly today, bool onDutyToday) =>
         new(d.Id, d.StoreId, d.Name, d.Level, d.ChargesDesignFee, d.Styles, d.Notes, d.StatusOn(today),
-            d.StatusOn(today) == DesignerStatus.Suspended ? d.SuspendedUntil : null, d.RemovalFlaggedAt, d.LastDispatchedAt);
+            d.StatusOn(today) == DesignerStatus.Suspended ? d.SuspendedUntil : null, d.RemovalFlaggedAt, d.LastDispatchedAt, onDutyToday);
 }
 
 public sealed record StatusRequest(string? Reason, DateOnly? Until);

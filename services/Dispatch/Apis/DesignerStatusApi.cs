@@ -56,7 +56,8 @@ public static class DesignerStatusApi
                 if (change(designer, store, now) is { } refusal) return db.Refuse(Problems.Conflict("invalid-transition", refusal));
                 var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
                 db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
-                return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(now)));
+                var today = store.LocalDate(now);
+                return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
             });
     }
 
@@ -77,7 +78,9 @@ public static class DesignerStatusApi
             var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
             var record = await db.Duties.FirstOrDefaultAsync(d => d.DesignerId == id && d.Day == request.Date, cancellationToken);
             if (record is null) db.Duties.Add(record = DesignerDuty.Record(designer, request.Date!.Value, request.OnDuty!.Value, scope.ActorName, now));
-            else record.Change(request.OnDuty!.Value, scope.ActorName, now);
+            else if (record.OnDuty != request.OnDuty) record.Change(request.OnDuty!.Value, scope.ActorName, now);
+            else return TypedResults.Ok(new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt));
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, "Duty", $"{(record.OnDuty ? "on duty" : "off duty")} on {record.Day:yyyy-MM-dd}", null, scope.ActorName, now));
             return TypedResults.Ok(new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt));
         });
     }

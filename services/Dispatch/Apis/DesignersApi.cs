@@ -33,7 +33,12 @@ public static class DesignersApi
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         var days = await TodayByStoreAsync(db, items.Select(d => d.StoreId), clock, cancellationToken);
-        return TypedResults.Ok(new ListPage<DesignerResponse>(items.ConvertAll(d => DesignerResponse.From(d, days[d.StoreId])), paging.Page, paging.PageSize, total));
+        var ids = items.ConvertAll(d => d.Id);
+        var dates = days.Values.Distinct().ToList();
+        var off = await db.Duties.AsNoTracking().Where(d => ids.Contains(d.DesignerId) && dates.Contains(d.Day) && !d.OnDuty)
+            .Select(d => new { d.DesignerId, d.Day }).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ListPage<DesignerResponse>(
+            items.ConvertAll(d => DesignerResponse.From(d, days[d.StoreId], !off.Contains(new { DesignerId = d.Id, Day = days[d.StoreId] }))), paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<DesignerResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -41,7 +46,8 @@ public static class DesignersApi
         var designer = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (designer is null) return Problems.NotFound("designer");
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == designer.StoreId, cancellationToken);
-        return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(clock.GetUtcNow())));
+        var today = store.LocalDate(clock.GetUtcNow());
+        return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
     }
 
     private static async Task<Results<Created<DesignerResponse>, ValidationProblem>> Create(
@@ -62,7 +68,7 @@ public static class DesignersApi
             db.Designers.Add(designer);
             db.DesignerHistory.Add(DesignerHistory.Record(designer, "Joined", Describe(designer), null, scope.ActorName, now));
             db.Publish(designer.ToJoinedEvent(rosterNumber), clock);
-            return TypedResults.Created($"/api/dispatch/designers/{designer.Id}", DesignerResponse.From(designer, store.LocalDate(now)));
+            return TypedResults.Created($"/api/dispatch/designers/{designer.Id}", DesignerResponse.From(designer, store.LocalDate(now), onDutyToday: true));
         });
     }
 
@@ -85,9 +91,14 @@ public static class DesignersApi
                 request.TidyStyles(designer.Styles), request.Notes is null ? designer.Notes : request.Notes.Trim());
             var after = Describe(designer);
             if (before != after) db.DesignerHistory.Add(DesignerHistory.Record(designer, "Edited", $"{before} → {after}", null, scope.ActorName, now));
-            return TypedResults.Ok(DesignerResponse.From(designer, store.LocalDate(now)));
+            var today = store.LocalDate(now);
+            return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
         });
     }
+
+    /// <summary>On duty unless the day's morning meeting recorded the designer as away.</summary>
+    internal static async Task<bool> OnDutyAsync(this DispatchDbContext db, Guid designerId, DateOnly day, CancellationToken cancellationToken) =>
+        !await db.Duties.AnyAsync(d => d.DesignerId == designerId && d.Day == day && !d.OnDuty, cancellationToken);
 
     internal static string Describe(Designer d) =>
         $"{d.Name}, {d.Level}, {(d.ChargesDesignFee ? "charges a design fee" : "no design fee")}, styles: {string.Join("/", d.Styles)}, notes: {d.Notes ?? "—"}";

@@ -26,6 +26,7 @@ public static class SettingsApi
         var settings = routes.MapGroup("/api/dispatch/settings").WithTags("Settings");
         settings.MapGet("/{storeId:guid}", Get).RequireRoles(StaffRoles.StoreStaff);
         settings.MapPut("/{storeId:guid}", Change).RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
+        settings.MapGet("/{storeId:guid}/history", History).RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
@@ -33,6 +34,15 @@ public static class SettingsApi
     {
         if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken)) return Problems.NotFound("store");
         return TypedResults.Ok(SettingsResponse.From(await db.SettingsAsync(storeId, cancellationToken)));
+    }
+
+    public sealed record SettingsChangeResponse(string Changes, string By, DateTimeOffset At);
+
+    private static async Task<Results<Ok<IReadOnlyList<SettingsChangeResponse>>, ProblemHttpResult>> History(Guid storeId, DispatchDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken)) return Problems.NotFound("store");
+        var changes = await db.SettingsChanges.AsNoTracking().Where(c => c.StoreId == storeId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<SettingsChangeResponse>>(changes.ConvertAll(c => new SettingsChangeResponse(c.Changes, c.By, c.At)));
     }
 
     private static async Task<Results<Ok<SettingsResponse>, ValidationProblem, ProblemHttpResult>> Change(
@@ -47,6 +57,7 @@ public static class SettingsApi
                 var errors = new FieldErrors();
                 values.Check(errors);
                 if (errors.Any) return db.Refuse(Problems.Invalid(errors));
+                if (SettingsChange.Between(storeId, settings.Values, values, scope.ActorName, clock.GetUtcNow()) is { } change) db.SettingsChanges.Add(change);
                 settings.Change(values, scope.ActorName, clock.GetUtcNow());
                 return TypedResults.Ok(SettingsResponse.From(settings));
             });

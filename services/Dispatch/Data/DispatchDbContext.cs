@@ -7,6 +7,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<DispatchSettings> Settings => Set<DispatchSettings>();
+    public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
     public DbSet<Designer> Designers => Set<Designer>();
     public DbSet<DesignerDuty> Duties => Set<DesignerDuty>();
     public DbSet<DesignerHistory> DesignerHistory => Set<DesignerHistory>();

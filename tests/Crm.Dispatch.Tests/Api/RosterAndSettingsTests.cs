@@ -82,6 +82,27 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_morning_meetings_attendance_is_kept_per_day_with_every_change()
+    {
+        var store = await fixture.OpenStoreAsync();
+        var designer = (await fixture.AddDesignersAsync(store, 1)).Single();
+        var manager = fixture.Service.ClientAs("CustomerManager", store);
+        var today = DispatchServiceFixture.StoreToday;
+
+        Assert.True((await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{designer.Id}")).GetProperty("onDutyToday").GetBoolean());
+        await manager.PutAsJsonAsync($"/api/dispatch/designers/{designer.Id}/duty", new { date = today, onDuty = false });
+        await manager.PutAsJsonAsync($"/api/dispatch/designers/{designer.Id}/duty", new { date = today, onDuty = false });
+        await manager.PutAsJsonAsync($"/api/dispatch/designers/{designer.Id}/duty", new { date = today.AddDays(1), onDuty = false });
+        var bad = await manager.PutAsJsonAsync($"/api/dispatch/designers/{designer.Id}/duty", new { date = today });
+
+        Assert.False((await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{designer.Id}")).GetProperty("onDutyToday").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var history = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{designer.Id}/history");
+        Assert.Equal([$"off duty on {today:yyyy-MM-dd}", $"off duty on {today.AddDays(1):yyyy-MM-dd}"],
+            history.EnumerateArray().Where(h => h.GetProperty("action").GetString() == "Duty").Select(h => h.GetProperty("details").GetString()));
+    }
+
+    [Fact]
     public async Task The_roster_takes_new_designers_and_edits()
     {
         var store = await fixture.OpenStoreAsync();
@@ -123,6 +144,9 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("holdingCap", out _) && errors.TryGetProperty("bigOrderBudget", out _));
         Assert.Equal(5, await fixture.InDatabase(db => db.Settings.Where(s => s.StoreId == store).Select(s => s.HoldingCap).SingleAsync()));
+        var history = await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/settings/{store}/history");
+        var change = Assert.Single(history.EnumerateArray());
+        Assert.Equal(("autoDispatch: true → false; holdingCap: 3 → 5", "test-StoreManager"), (change.GetProperty("changes").GetString(), change.GetProperty("by").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
 

@@ -326,6 +326,35 @@ namespace Crm.Dispatch.Data.Migrations
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("Crm.Dispatch.Domain.SettingsChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "At");
+
+                    b.ToTable("SettingsChanges");
+                });
+
             modelBuilder.Entity("Crm.Dispatch.Domain.StoreCopy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +504,15 @@ namespace Crm.Dispatch.Data.Migrations
                     b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
                         .WithOne()
                         .HasForeignKey("Crm.Dispatch.Domain.DispatchSettings", "StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Dispatch.Domain.SettingsChange", b =>
+                {
+                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
