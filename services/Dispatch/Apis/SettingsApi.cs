@@ -15,10 +15,16 @@ public static class SettingsApi
             BigOrderArea ?? current.BigOrderArea, BigOrderMinLevel ?? current.BigOrderMinLevel);
     }
 
-    public sealed record SettingsResponse(Guid StoreId, DispatchSettingsValues Settings, DateTimeOffset? UpdatedAt, string? UpdatedBy)
+    /// <summary>The settings under the same names as the request, so that what is read can be written back.</summary>
+    public sealed record SettingsResponse(
+        Guid StoreId, bool AutoDispatch, int HoldingCap, int StalledProposalCount, int StalledProposalDays, int RefusalSuspensionDays,
+        int RemovalRefusals, int RemovalWindowDays, decimal BigOrderBudget, decimal BigOrderArea, int BigOrderMinLevel,
+        DateTimeOffset? UpdatedAt, string? UpdatedBy)
     {
         public static SettingsResponse From(DispatchSettings s) =>
-            new(s.StoreId, s.Values, s.UpdatedBy == "" ? null : s.UpdatedAt, s.UpdatedBy == "" ? null : s.UpdatedBy);
+            new(s.StoreId, s.AutoDispatch, s.HoldingCap, s.StalledProposalCount, s.StalledProposalDays, s.RefusalSuspensionDays,
+                s.RemovalRefusals, s.RemovalWindowDays, s.BigOrderBudget, s.BigOrderArea, s.BigOrderMinLevel,
+                s.UpdatedBy == "" ? null : s.UpdatedAt, s.UpdatedBy == "" ? null : s.UpdatedBy);
     }
 
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder routes)

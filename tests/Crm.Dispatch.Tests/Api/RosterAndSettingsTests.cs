@@ -132,13 +132,13 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
         var invalid = await manager.PutAsJsonAsync($"/api/dispatch/settings/{store}", new { holdingCap = 0, bigOrderBudget = -1 });
         var elsewhere = await fixture.Service.ClientAs("StoreManager", Guid.NewGuid()).GetAsync($"/api/dispatch/settings/{store}");
 
-        var settings = defaults.GetProperty("settings");
+        var settings = defaults;
         Assert.Equal((true, 3, 3, 30, 30, 3, 180, 300000m, 150m, 3),
             (settings.GetProperty("autoDispatch").GetBoolean(), settings.GetProperty("holdingCap").GetInt32(), settings.GetProperty("stalledProposalCount").GetInt32(),
              settings.GetProperty("stalledProposalDays").GetInt32(), settings.GetProperty("refusalSuspensionDays").GetInt32(), settings.GetProperty("removalRefusals").GetInt32(),
              settings.GetProperty("removalWindowDays").GetInt32(), settings.GetProperty("bigOrderBudget").GetDecimal(), settings.GetProperty("bigOrderArea").GetDecimal(),
              settings.GetProperty("bigOrderMinLevel").GetInt32()));
-        var after = (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("settings");
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((5, false, 30), (after.GetProperty("holdingCap").GetInt32(), after.GetProperty("autoDispatch").GetBoolean(), after.GetProperty("stalledProposalDays").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
