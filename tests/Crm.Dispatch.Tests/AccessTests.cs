@@ -63,9 +63,9 @@ public sealed class AccessTests : IAsyncLifetime
             db.Stores.AddRange(home, other);
             db.Designers.AddRange(foreign, own, colleague);
             db.Assignments.AddRange(
-                Assignment.Offer(Guid.NewGuid(), foreign, Domain.Rules.ManualTrace(foreign)),
-                Assignment.Offer(Guid.NewGuid(), own, Domain.Rules.ManualTrace(own)),
-                Assignment.Offer(Guid.NewGuid(), colleague, Domain.Rules.ManualTrace(colleague)));
+                Assignment.Offer(Guid.NewGuid(), foreign, Domain.Rules.ManualTrace(foreign), Domain.Rules.Today),
+                Assignment.Offer(Guid.NewGuid(), own, Domain.Rules.ManualTrace(own), Domain.Rules.Today),
+                Assignment.Offer(Guid.NewGuid(), colleague, Domain.Rules.ManualTrace(colleague), Domain.Rules.Today));
         });
         var manager = _service.ClientAs("CustomerManager", home.Id);
 

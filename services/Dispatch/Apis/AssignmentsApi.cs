@@ -32,15 +32,11 @@ public static class AssignmentsApi
         if (designerId is not null) query = query.Where(a => a.DesignerId == designerId);
         if (customerId is not null) query = query.Where(a => a.CustomerId == customerId);
         if (state is not null) query = query.Where(a => a.Status == state);
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
-        if (date is not null)
-        {
-            // The day counts in each store's own time zone.
-            var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
-            items = items.Where(a => stores[a.StoreId].LocalDate(a.CreatedAt) == date).ToList();
-        }
-        var pageItems = items.Skip(paging.Skip).Take(paging.PageSize).Select(a => AssignmentResponse.From(a, withTrace: false)).ToList();
-        return TypedResults.Ok(new ListPage<AssignmentResponse>(pageItems, paging.Page, paging.PageSize, items.Count));
+        if (date is not null) query = query.Where(a => a.CreatedOn == date);
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var pageItems = items.ConvertAll(a => AssignmentResponse.From(a, withTrace: false));
+        return TypedResults.Ok(new ListPage<AssignmentResponse>(pageItems, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, CancellationToken cancellationToken)

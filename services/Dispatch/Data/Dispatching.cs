@@ -39,7 +39,7 @@ public static class Dispatching
             new Dispatcher.Request(kind, requestedBy, now, today, namedDesignerId, reason));
         if (decision.Chosen is not { } designer) return (decision, null);
 
-        var assignment = Assignment.Offer(file.CustomerId, designer, decision.Trace);
+        var assignment = Assignment.Offer(file.CustomerId, designer, decision.Trace, today);
         designer.RecordDispatch(now, store.NextDispatch());
         file.AssignTo(designer.Id);
         db.Assignments.Add(assignment);

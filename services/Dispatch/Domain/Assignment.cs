@@ -17,14 +17,17 @@ public sealed class Assignment
     public bool IsOverride { get; private set; }
     public string RequestedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The store-local day of the dispatch, for the day's list.</summary>
+    public DateOnly CreatedOn { get; private set; }
     public DispatchTrace Trace { get; private set; } = null!;
     /// <summary>Why it was refused or reassigned.</summary>
     public string? EndReason { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecidedBy { get; private set; }
 
-    public static Assignment Offer(Guid customerId, Designer designer, DispatchTrace trace) => new()
+    public static Assignment Offer(Guid customerId, Designer designer, DispatchTrace trace, DateOnly day) => new()
     {
+        CreatedOn = day,
         Id = Guid.CreateVersion7(),
         StoreId = designer.StoreId,
         CustomerId = customerId,

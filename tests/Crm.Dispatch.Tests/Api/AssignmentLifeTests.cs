@@ -148,6 +148,27 @@ public sealed class AssignmentLifeTests(DispatchServiceFixture fixture) : IClass
         Assert.NotEqual(first.GetProperty("designerId").GetGuid(), body.GetProperty("next").GetProperty("designerId").GetGuid());
     }
 
+    [Fact]
+    public async Task The_list_gives_a_stores_assignments_of_a_day_and_by_status()
+    {
+        var store = await fixture.OpenStoreAsync();
+        await fixture.AddDesignersAsync(store, 2);
+        var first = await DispatchAsync(await fixture.CustomerAsync(store));
+        await DispatchAsync(await fixture.CustomerAsync(store));
+        await fixture.Admin.PostAsync($"/api/dispatch/assignments/{first.GetProperty("id").GetGuid()}/accept", null);
+        var today = DispatchServiceFixture.StoreToday;
+
+        var ofToday = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/assignments?storeId={store}&date={today:yyyy-MM-dd}");
+        var ofYesterday = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/assignments?storeId={store}&date={today.AddDays(-1):yyyy-MM-dd}");
+        var accepted = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/assignments?storeId={store}&status=Accepted");
+        var paged = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/assignments?storeId={store}&pageSize=1&page=2");
+
+        Assert.Equal((2, 0), (ofToday.GetProperty("total").GetInt32(), ofYesterday.GetProperty("total").GetInt32()));
+        Assert.Equal([first.GetProperty("id").GetGuid()], accepted.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+        Assert.Equal((2, 1), (paged.GetProperty("total").GetInt32(), paged.GetProperty("items").GetArrayLength()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.GetAsync($"/api/dispatch/assignments?status=Lost")).StatusCode);
+    }
+
     [Theory]
     [InlineData("refuse", """{ }""", "reason")]
     [InlineData("refuse", """{ "reason": " " }""", "reason")]

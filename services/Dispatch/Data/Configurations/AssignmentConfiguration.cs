@@ -15,6 +15,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.HasOne<StoreCopy>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasOne<Designer>().WithMany().HasForeignKey(a => a.DesignerId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasIndex(a => new { a.StoreId, a.CreatedAt });
+        assignment.HasIndex(a => new { a.StoreId, a.CreatedOn });
         assignment.HasIndex(a => a.CustomerId);
         // Refusals of a designer within the removal window.
         assignment.HasIndex(a => new { a.DesignerId, a.Status, a.DecidedAt });

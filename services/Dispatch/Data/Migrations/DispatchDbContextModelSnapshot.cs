@@ -32,6 +32,9 @@ namespace Crm.Dispatch.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -89,6 +92,8 @@ namespace Crm.Dispatch.Data.Migrations
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("StoreId", "CreatedAt");
+
+                    b.HasIndex("StoreId", "CreatedOn");
 
                     b.HasIndex("DesignerId", "Status", "DecidedAt");
 
