@@ -16,21 +16,15 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
         var consumer = GetType().FullName!;
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await db.InTransactionAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
             // A concurrent copy of the same message waits here on the key, then finds it taken.
             var fresh = await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""",
                 context.CancellationToken);
-            if (fresh == 0) return;
-
-            await HandleAsync(context.Message, context);
-            await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
-        });
+            if (fresh > 0) await HandleAsync(context.Message, context);
+            return fresh;
+        }, context.CancellationToken);
     }
 
     /// <summary>Applies the message to the tracked entities of <see cref="Db"/>; the base class saves.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -37,6 +38,13 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
         _ = second.Server;
         return second;
     }
+
+    /// <summary>Waits until the service's bus is connected and its queues are bound, so that a test may publish to it.</summary>
+    public Task BusReadyAsync() => Eventually.Holds(async () =>
+    {
+        var health = await CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
+        return health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString() == "Healthy";
+    }, TimeSpan.FromSeconds(60), "the bus to be ready");
 
     public HttpClient ClientAs(string role = "ChainAdmin", Guid? storeId = null, Guid? designerId = null) =>
         CreateClient().As(TestTokens.For(role, storeId, designerId));

@@ -7,16 +7,10 @@ namespace Crm.Customers.Apis;
 internal static class CustomerTransaction
 {
     public static Task<T?> RunAsync<T>(CustomerDbContext db, Guid id, CancellationToken cancellationToken, Func<Customer, Task<T>> change) where T : class =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.InTransactionAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Customers" WHERE "Id" = {id} FOR UPDATE""", cancellationToken);
             var customer = await db.Customers.Include(c => c.Milestones).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-            if (customer is null) return null;
-            var result = await change(customer);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
+            return customer is null ? null : await change(customer);
+        }, cancellationToken);
 }

@@ -52,21 +52,17 @@ public static class CustomersApi
     /// <summary>Number, customer, first visit and event in one transaction: the number is taken only if the customer is stored.</summary>
     private static Task<Customer> RegisterInTransactionAsync(
         CustomerDbContext db, Store store, CustomerRegistration registration, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.InTransactionAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var sequence = await CustomerNumberCounter.NextAsync(db, store.Id, store.LocalDate(now).Year, cancellationToken);
             var customer = Customer.Register(store, sequence, registration, scope.Actor, scope.ActorName, now);
             db.Customers.Add(customer);
             if (registration.Source.Channel() is { } channel)
                 db.Visits.Add(CustomerVisit.Record(customer, store, channel, now, returning: false, null, scope.Actor, scope.ActorName));
             db.Publish(CustomerEvents.Registered(customer), clock);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return customer;
-        });
+        }, cancellationToken);
 
     private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(
         Guid id, CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)

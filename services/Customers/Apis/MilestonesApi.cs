@@ -23,12 +23,7 @@ public static class MilestonesApi
 
         var outcome = await CustomerTransaction.RunAsync(db, id, cancellationToken, locked =>
         {
-            var (milestone, refusal) = locked.RecordMilestone(draft, scope.Actor, scope.ActorName, clock.GetUtcNow());
-            if (milestone is not null)
-            {
-                db.Milestones.Add(milestone);
-                db.Publish(CustomerEvents.MilestoneRecorded(locked, milestone), clock);
-            }
+            var (milestone, refusal) = db.RecordMilestone(locked, draft, scope.Actor, scope.ActorName, clock);
             return Task.FromResult(new Outcome(locked, milestone, refusal));
         });
         if (outcome is null) return Problems.NotFound("customer");

@@ -17,12 +17,7 @@ internal static class ConsumerExtensions
     /// </summary>
     public static void RecordOrNote(this CustomerDbContext db, Customer customer, MilestoneDraft draft, string by, TimeProvider clock, string summary)
     {
-        var (milestone, refusal) = customer.RecordMilestone(draft, by, by, clock.GetUtcNow());
-        if (milestone is not null)
-        {
-            db.Milestones.Add(milestone);
-            db.Publish(CustomerEvents.MilestoneRecorded(customer, milestone), clock);
-        }
-        else db.Notes.Add(CustomerNote.Record(customer, "ContractEvent", draft.At, $"{summary} Not recorded as a milestone: {refusal}", by));
+        var (_, refusal) = db.RecordMilestone(customer, draft, by, by, clock);
+        if (refusal is not null) db.Notes.Add(CustomerNote.Record(customer, "ContractEvent", draft.At, $"{summary} Not recorded as a milestone: {refusal}", by));
     }
 }

@@ -91,8 +91,6 @@ public sealed class Customer
         Designer = new DesignerAssignment(assignmentId, designerId, designerName, at);
     }
 
-    public bool IsClosed => MilestoneRules.ClosedBy(_milestones) is not null;
-
     private void Refresh()
     {
         Completeness = BasicFields.Completeness(new(Name, Phone, Info));

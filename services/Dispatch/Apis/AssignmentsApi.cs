@@ -83,11 +83,7 @@ public static class AssignmentsApi
         var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
         if (file is null) return CustomerNotFound();
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == file.StoreId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var today = store.LocalDate(now);
-        var settings = await db.SettingsAsync(store.Id, cancellationToken);
-        var candidates = await db.CandidatesAsync(store.Id, settings, today, now, cancellationToken);
-        var decision = Dispatcher.Decide(candidates, DispatchCustomer.From(file), settings, new Dispatcher.Request(DispatchKind.Requested, scope.ActorName, now, today));
+        var decision = await db.DecideAsync(store, file, DispatchKind.Requested, scope.ActorName, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new SuggestionResponse(file.CustomerId, decision.Chosen?.Id, decision.Trace));
     }
 

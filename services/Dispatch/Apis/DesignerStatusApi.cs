@@ -96,10 +96,11 @@ public static class DesignerStatusApi
         var now = clock.GetUtcNow();
         var files = await db.CustomerFiles.AsNoTracking().Where(f => f.DesignerId == id && f.SignedAt == null && f.ClosedAt == null).ToListAsync(cancellationToken);
         HeldCustomer Held(CustomerFile f) => new(f.CustomerId, f.CustomerNo, f.DepositPaidAt, f.ProposalAt, f.OffPlan);
-        var overdue = files.Where(f => f.ProposalAt < now.AddDays(-settings.StalledProposalDays)).ToList();
+        // Off-plan proposals as old as stalled ones, listed apart because they do not count (期房客户除外).
+        var offPlan = files.Where(f => f.OffPlan && f.ProposalAt < now.AddDays(-settings.StalledProposalDays));
         return TypedResults.Ok(new HoldingsResponse(id, settings.HoldingCap, files.Where(f => f.IsHolding).Select(Held).ToList(),
             settings.StalledProposalCount, settings.StalledProposalDays,
-            overdue.Where(f => !f.OffPlan).Select(Held).ToList(), overdue.Where(f => f.OffPlan).Select(Held).ToList()));
+            files.Where(f => f.IsStalledProposal(now, settings.StalledProposalDays)).Select(Held).ToList(), offPlan.Select(Held).ToList()));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryResponse>>, ProblemHttpResult>> History(Guid id, DispatchDbContext db, CancellationToken cancellationToken)

@@ -9,17 +9,8 @@ internal static class StoreTransaction
 {
     public static Task<TResult> RunAsync<TResult>(
         DispatchDbContext db, Guid storeId, TResult storeNotFound, CancellationToken cancellationToken, Func<StoreCopy, Task<TResult>> change) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var store = await db.LockStoreAsync(storeId, cancellationToken);
-            if (store is null) return storeNotFound;
-            var result = await change(store);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
+        db.InTransactionAsync(async () =>
+            await db.LockStoreAsync(storeId, cancellationToken) is { } store ? await change(store) : storeNotFound, cancellationToken);
 
     /// <summary>Answers with a refusal; nothing the change had made is saved.</summary>
     public static T Refuse<T>(this DispatchDbContext db, T refusal)

@@ -8,9 +8,7 @@ public sealed class MilestoneRecordedConsumer(DispatchDbContext db, TimeProvider
 {
     protected override async Task HandleAsync(MilestoneRecorded message, ConsumeContext<MilestoneRecorded> context)
     {
-        var file = await Db.CustomerFiles.FirstOrDefaultAsync(f => f.CustomerId == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} has no file here yet.");
-        file.Apply(message);
+        (await Db.KnownFileAsync(message.CustomerId, context.CancellationToken)).Apply(message);
     }
 }
 
@@ -20,8 +18,17 @@ public sealed class CustomerDetailsChangedConsumer(DispatchDbContext db, TimePro
 {
     protected override async Task HandleAsync(CustomerDetailsChanged message, ConsumeContext<CustomerDetailsChanged> context)
     {
-        var file = await Db.CustomerFiles.FirstOrDefaultAsync(f => f.CustomerId == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} has no file here yet.");
-        file.Apply(message);
+        (await Db.KnownFileAsync(message.CustomerId, context.CancellationToken)).Apply(message);
     }
+}
+
+internal static class CustomerFiles
+{
+    /// <summary>
+    /// The customer's file. Thrown when missing, the message is retried: the customer's registration may
+    /// simply not have been applied here yet.
+    /// </summary>
+    public static async Task<CustomerFile> KnownFileAsync(this DispatchDbContext db, Guid customerId, CancellationToken cancellationToken) =>
+        await db.CustomerFiles.FirstOrDefaultAsync(f => f.CustomerId == customerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Customer {customerId} has no file here yet.");
 }

@@ -12,18 +12,30 @@ public static class Dispatching
     {
         var designers = await db.Designers.Where(d => d.StoreId == storeId).OrderBy(d => d.Name).ThenBy(d => d.Id).ToListAsync(cancellationToken);
         var offDuty = await db.Duties.Where(d => d.StoreId == storeId && d.Day == today && !d.OnDuty).Select(d => d.DesignerId).ToListAsync(cancellationToken);
-        var stalledBefore = now.AddDays(-settings.StalledProposalDays);
-        var files = await db.CustomerFiles
-            .Where(f => f.StoreId == storeId && f.DesignerId != null && f.SignedAt == null && f.ClosedAt == null
-                && (f.DepositPaidAt != null || (!f.OffPlan && f.ProposalAt < stalledBefore)))
-            .Select(f => new { f.DesignerId, Holding = f.DepositPaidAt != null, Stalled = !f.OffPlan && f.ProposalAt < stalledBefore })
+        // The query only narrows to files that can count; whether one does is the domain's rule.
+        var files = await db.CustomerFiles.AsNoTracking()
+            .Where(f => f.StoreId == storeId && f.DesignerId != null && f.SignedAt == null && f.ClosedAt == null && (f.DepositPaidAt != null || f.ProposalAt != null))
             .ToListAsync(cancellationToken);
         return designers.ConvertAll(d => new Candidate(d, !offDuty.Contains(d.Id),
-            files.Count(f => f.DesignerId == d.Id && f.Holding), files.Count(f => f.DesignerId == d.Id && f.Stalled)));
+            files.Count(f => f.DesignerId == d.Id && f.IsHolding),
+            files.Count(f => f.DesignerId == d.Id && f.IsStalledProposal(now, settings.StalledProposalDays))));
     }
 
     public static async Task<DispatchSettings> SettingsAsync(this DispatchDbContext db, Guid storeId, CancellationToken cancellationToken) =>
         await db.Settings.FirstOrDefaultAsync(s => s.StoreId == storeId, cancellationToken) ?? DispatchSettings.Defaults(storeId);
+
+    /// <summary>The rules' decision for the customer now, assigning nothing: a suggestion is exactly this.</summary>
+    public static async Task<DispatchDecision> DecideAsync(
+        this DispatchDbContext db, StoreCopy store, CustomerFile file, DispatchKind kind, string requestedBy, DateTimeOffset now,
+        CancellationToken cancellationToken, Guid? namedDesignerId = null, string? reason = null, Guid? excludedDesignerId = null)
+    {
+        var today = store.LocalDate(now);
+        var settings = await db.SettingsAsync(store.Id, cancellationToken);
+        var candidates = (await db.CandidatesAsync(store.Id, settings, today, now, cancellationToken))
+            .Where(c => c.Designer.Id != excludedDesignerId).ToList();
+        return Dispatcher.Decide(candidates, DispatchCustomer.From(file), settings,
+            new Dispatcher.Request(kind, requestedBy, now, today, namedDesignerId, reason));
+    }
 
     /// <summary>Decides for the customer and, when a designer is chosen, offers the customer to them and announces it.</summary>
     public static async Task<(DispatchDecision Decision, Assignment? Assignment)> DispatchAsync(
@@ -32,11 +44,7 @@ public static class Dispatching
     {
         var now = clock.GetUtcNow();
         var today = store.LocalDate(now);
-        var settings = await db.SettingsAsync(store.Id, cancellationToken);
-        var candidates = (await db.CandidatesAsync(store.Id, settings, today, now, cancellationToken))
-            .Where(c => c.Designer.Id != excludedDesignerId).ToList();
-        var decision = Dispatcher.Decide(candidates, DispatchCustomer.From(file), settings,
-            new Dispatcher.Request(kind, requestedBy, now, today, namedDesignerId, reason));
+        var decision = await db.DecideAsync(store, file, kind, requestedBy, now, cancellationToken, namedDesignerId, reason, excludedDesignerId);
         if (decision.Chosen is not { } designer) return (decision, null);
 
         var assignment = Assignment.Offer(file.CustomerId, designer, decision.Trace, today);

@@ -42,8 +42,6 @@ public sealed class Assignment
         Trace = trace,
     };
 
-    public bool IsLive => Status is AssignmentStatus.Offered or AssignmentStatus.Accepted;
-
     /// <summary>Why the move is not allowed now, or null when it is.</summary>
     public string? Refusal(AssignmentStatus to) => (Status, to) switch
     {

@@ -60,6 +60,4 @@ public sealed class CustomerFile
     /// <summary>Drawings or a quote longer ago than the store allows, neither signed nor lost; off-plan customers never count (期房客户除外).</summary>
     public bool IsStalledProposal(DateTimeOffset now, int stalledDays) =>
         !OffPlan && ProposalAt is { } since && since < now.AddDays(-stalledDays) && SignedAt is null && ClosedAt is null;
-
-    public bool IsBigOrder(DispatchSettings settings) => settings.IsBigOrder(Budget, AreaM2);
 }

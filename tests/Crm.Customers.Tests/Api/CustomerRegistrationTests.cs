@@ -139,11 +139,7 @@ public sealed class CustomerRegistrationTests : IAsyncLifetime
         var store = await OpenStoreAsync("RG06");
         var customer = await (await RegisterAsync(store, "13500135000")).Content.ReadFromJsonAsync<JsonElement>();
         var id = customer.GetProperty("id").GetGuid();
-        await Eventually.Holds(async () =>
-        {
-            var health = await _service.CreateClient().GetFromJsonAsync<JsonElement>("/health");
-            return health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString() == "Healthy";
-        }, TimeSpan.FromSeconds(60), "the bus to be ready");
+        await _service.BusReadyAsync();
 
         var designerId = Guid.NewGuid();
         await _service.Services.GetRequiredService<IBus>().Publish(new CustomerDispatched

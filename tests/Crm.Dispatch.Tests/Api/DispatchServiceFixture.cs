@@ -82,11 +82,7 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
     /// <summary>Publishes to the service's queues once its bus is connected.</summary>
     public async Task PublishAsync<T>(params T[] messages) where T : class
     {
-        await Eventually.Holds(async () =>
-        {
-            var health = await Service.CreateClient().GetFromJsonAsync<JsonElement>("/health");
-            return health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString() == "Healthy";
-        }, TimeSpan.FromSeconds(60), "the bus to be ready");
+        await Service.BusReadyAsync();
         var bus = Service.Services.GetRequiredService<IBus>();
         foreach (var message in messages) await bus.Publish(message);
     }

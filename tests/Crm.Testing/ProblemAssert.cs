@@ -1,6 +1,12 @@
-namespace Crm.Customers.Tests.Api;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
 
-internal static class ProblemAssert
+namespace Crm.Testing;
+
+/// <summary>The problem answers of api.md, asserted.</summary>
+public static class ProblemAssert
 {
     /// <summary>A 400 problem whose errors name the field.</summary>
     public static async Task NamesFieldAsync(HttpResponseMessage response, string field)
