@@ -5,23 +5,35 @@ var infra = InfrastructureSetup.Add(builder);
 var demo = builder.Configuration.GetValue("Seed:Demo", true);
 var keys = SigningKeys.ReadOrCreate(builder.Configuration, InfrastructureSetup.DataDirectory(builder));
 var signingKey = builder.AddParameter("token-signing-key", keys.PrivateKey, secret: true);
+string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "gatewaydb"];
 
+// The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
+// the demo chain, then exits. Every service waits for it; no service migrates or seeds at start.
+var setup = builder.AddProject<Projects.Crm_Setup>("setup")
+    .WaitForAll(infra.Servers)
+    .WithEnvironment("Seed__Demo", demo.ToString())
+    .WithEnvironment("Seed__AdminPassword", builder.Configuration["Seed:AdminPassword"] ?? (demo ? "Admin#2026" : ""));
+foreach (var database in databases) setup.WithReference(infra.Database(database));
+
+// Services start in any order: one that starts for the first time asks the others for their event
+// archives (replay), so it hears what was announced before its queues existed.
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithReference(infra.Database(database))
         .WithReference(infra.Messaging)
         .WaitForAll(infra.Servers)
+        .WaitForCompletion(setup)
         .WithHttpHealthCheck("/health")
-        .WithEnvironment("Auth__PublicKey", keys.PublicKey)
-        .WithEnvironment("Seed__Demo", demo.ToString());
+        .WithEnvironment("Auth__PublicKey", keys.PublicKey);
 
+var customers = Service<Projects.Crm_Customers>("customers", "customerdb");
 var dispatch = Service<Projects.Crm_Dispatch>("dispatch", "dispatchdb");
 var contracts = Service<Projects.Crm_Contracts>("contracts", "contractdb");
 var followups = Service<Projects.Crm_Followups>("followups", "followupdb");
 
 // The only resource reachable from outside: partners and the store console call the gateway.
 // It keeps the staff accounts (gatewaydb) and signs their tokens.
-var gateway = Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
+Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     .WithEndpoint("http", endpoint =>
     {
         endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080);
@@ -29,13 +41,7 @@ var gateway = Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
         if (builder.Configuration.GetValue<bool>("Gateway:ListenPublicly")) endpoint.TargetHost = "0.0.0.0";
     })
     .WithExternalHttpEndpoints()
-    .WithEnvironment("Auth__SigningKey", signingKey);
-
-// The customer service announces stores and customers: it starts once every other service's
-// queues are bound (their health includes the bus), so that no announcement finds no queue.
-var customers = Service<Projects.Crm_Customers>("customers", "customerdb")
-    .WaitFor(dispatch).WaitFor(contracts).WaitFor(followups).WaitFor(gateway);
-
-gateway.WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups);
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups);
 
 builder.Build().Run();

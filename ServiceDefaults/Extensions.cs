@@ -10,7 +10,7 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every service of the system has: telemetry, health, service discovery, resilience, API conventions.</summary>
+/// <summary>What every service of the system has: telemetry, health, service discovery and resilience (Aspire's template).</summary>
 public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
@@ -30,8 +30,6 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.Services.AddApiConventions();
-        builder.Services.AddStaffAuthentication(builder.Configuration);
         return builder;
     }
 

@@ -6,17 +6,10 @@ namespace Crm.Gateway;
 
 public static class GatewayServices
 {
-    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    /// <summary>Staff accounts with Identity's password hashing and lockout (five wrong passwords lock an account for 15 minutes).</summary>
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
     {
-        var services = builder.Services;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FrontDoor.MaxBodyBytes);
         services.AddOptions<SeedOptions>().BindConfiguration("Seed");
-        builder.AddServiceMessaging<GatewayDbContext>("gateway", "gatewaydb", bus =>
-        {
-            bus.AddConsumer<StoreOpenedConsumer>();
-            bus.AddConsumer<DesignerJoinedConsumer>();
-        });
-
         services.AddIdentityCore<StaffUser>(identity =>
             {
                 identity.Lockout.MaxFailedAccessAttempts = 5;
@@ -26,6 +19,19 @@ public static class GatewayServices
                 identity.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<GatewayDbContext>();
+        return services;
+    }
+
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FrontDoor.MaxBodyBytes);
+        builder.AddServiceMessaging<GatewayDbContext>("gateway", "gatewaydb", bus =>
+        {
+            bus.AddConsumer<StoreOpenedConsumer>();
+        });
+
+        services.AddStaffAccounts();
         services.AddSingleton<TokenIssuer>();
         services.AddGatewayRateLimits(builder.Configuration);
         // Closed unless origins are configured: browsers on other sites cannot call the API.

@@ -4,6 +4,8 @@ using Crm.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddApiConventions();
+builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.AddGatewayServices();
 
 var app = builder.Build();
@@ -18,6 +20,7 @@ app.MapApiReference();
 app.MapAuthApi();
 app.MapStaffApi();
 app.MapAuditApi();
+app.MapMessagingOperations<GatewayDbContext>("/api/operations/gateway");
 app.MapReverseProxy();
 
 await app.PrepareDatabaseAsync();

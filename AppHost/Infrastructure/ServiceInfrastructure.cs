@@ -2,9 +2,16 @@ namespace Crm.AppHost.Infrastructure;
 
 /// <summary>What the services are wired to, whichever the mode.</summary>
 public sealed record ServiceInfrastructure(
-    Func<string, IResourceBuilder<IResourceWithConnectionString>> Database,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> AddDatabase,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IReadOnlyList<IResourceBuilder<IResource>> Servers);
+    IReadOnlyList<IResourceBuilder<IResource>> Servers)
+{
+    private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases = [];
+
+    /// <summary>The database of that name, added once and shared by the setup step and its service.</summary>
+    public IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
+        _databases.TryGetValue(name, out var database) ? database : _databases[name] = AddDatabase(name);
+}
 
 public static class InfrastructureSetup
 {

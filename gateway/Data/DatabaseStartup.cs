@@ -7,18 +7,26 @@ public static class DatabaseStartup
 {
     public const string AdminUsername = "admin";
 
-    /// <summary>Applies migrations and creates the first ChainAdmin when there is no account yet.</summary>
+    /// <summary>When the gateway migrates its own database at start (run alone, tests), it also creates the first ChainAdmin.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        if (!await app.MigrateOnStartAsync<GatewayDbContext>()) return;
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        await db.Database.MigrateAsync();
-        if (await db.Users.AnyAsync()) return;
+        await EnsureAdminAsync(scope.ServiceProvider, app.Logger);
+    }
 
-        var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+    /// <summary>
+    /// Creates the ChainAdmin "admin" with "Seed:AdminPassword" when no staff account exists yet, so that a
+    /// new chain has someone to sign in with. Nothing happens once any account exists.
+    /// </summary>
+    public static async Task EnsureAdminAsync(IServiceProvider services, ILogger logger)
+    {
+        var db = services.GetRequiredService<GatewayDbContext>();
+        if (await db.Users.AnyAsync()) return;
+        var seed = services.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (string.IsNullOrEmpty(seed.AdminPassword))
         {
-            app.Logger.LogWarning("No staff account exists and Seed:AdminPassword is not set: nobody can sign in.");
+            logger.LogWarning("No staff account exists and Seed:AdminPassword is not set: nobody can sign in.");
             return;
         }
         var admin = new StaffUser
@@ -27,20 +35,11 @@ public static class DatabaseStartup
             UserName = AdminUsername,
             DisplayName = "Chain administrator",
             Role = StaffRoles.ChainAdmin,
-            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
-            CreatedBy = "seed",
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            CreatedBy = "setup",
         };
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().CreateAsync(admin, seed.AdminPassword);
+        var result = await services.GetRequiredService<UserManager<StaffUser>>().CreateAsync(admin, seed.AdminPassword);
         if (!result.Succeeded)
             throw new InvalidOperationException("Seed:AdminPassword is not accepted: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        if (seed.Demo)
-        {
-            var marketing = new StaffUser
-            {
-                Id = Guid.CreateVersion7(), UserName = "marketing", DisplayName = "市场部", Role = StaffRoles.Marketing,
-                CreatedAt = admin.CreatedAt, CreatedBy = "seed",
-            };
-            await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().CreateAsync(marketing, seed.StorePassword);
-        }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 namespace Crm.Gateway.Data;
 
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
-    : IdentityUserContext<StaffUser, Guid>(options), IMessagingDbContext
+    : IdentityUserContext<StaffUser, Guid>(options), IMessagingDbContext, IStoreCopies<StoreCopy>
 {
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

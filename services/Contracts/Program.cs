@@ -3,14 +3,17 @@ using Crm.Contracts.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddApiConventions();
+builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.AddContractServices();
 
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
+app.MapMessagingOperations<ContractDbContext>();
 app.MapFormsApi();
 
-await app.MigrateDatabaseAsync<ContractDbContext>();
+await app.MigrateOnStartAsync<ContractDbContext>();
 app.Run();
 
 public partial class Program;

@@ -1,6 +1,9 @@
 global using Crm.Customers.Data;
 global using Crm.Customers.Domain;
 global using Crm.Messages;
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
 global using Crm.Messaging;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

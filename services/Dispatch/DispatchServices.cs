@@ -6,7 +6,6 @@ public static class DispatchServices
 {
     public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoRosterOptions>().BindConfiguration("Seed");
         builder.AddServiceMessaging<DispatchDbContext>("dispatch", "dispatchdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

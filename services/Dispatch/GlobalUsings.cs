@@ -1,6 +1,9 @@
 global using Crm.Dispatch.Data;
 global using Crm.Dispatch.Domain;
 global using Crm.Messages;
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
 global using Crm.Messaging;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

@@ -3,16 +3,19 @@ using Crm.Dispatch.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddApiConventions();
+builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.AddDispatchServices();
 
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
+app.MapMessagingOperations<DispatchDbContext>();
 app.MapDesignersApi();
 app.MapAssignmentsApi();
 app.MapSettingsApi();
 
-await app.MigrateDatabaseAsync<DispatchDbContext>();
+await app.MigrateOnStartAsync<DispatchDbContext>();
 app.Run();
 
 public partial class Program;

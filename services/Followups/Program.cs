@@ -3,14 +3,17 @@ using Crm.Followups.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddApiConventions();
+builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.AddFollowupServices();
 
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
+app.MapMessagingOperations<FollowupDbContext>();
 app.MapTasksApi();
 
-await app.MigrateDatabaseAsync<FollowupDbContext>();
+await app.MigrateOnStartAsync<FollowupDbContext>();
 app.Run();
 
 public partial class Program;

@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A designer accepted the customer dispatched to them.</summary>
-public sealed record AssignmentAccepted
+public sealed record AssignmentAccepted : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }

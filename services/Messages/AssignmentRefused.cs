@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A designer refused the customer dispatched to them (拒单); the customer is dispatched again.</summary>
-public sealed record AssignmentRefused
+public sealed record AssignmentRefused : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }

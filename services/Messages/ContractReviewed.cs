@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>The store manager approved a signed contract.</summary>
-public sealed record ContractReviewed
+public sealed record ContractReviewed : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }

@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A contract form was signed: the contract of a customer with a designer.</summary>
-public sealed record ContractSigned
+public sealed record ContractSigned : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }

@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A customer's basic information changed; carries the figures other services keep (house, budget, styles).</summary>
-public sealed record CustomerDetailsChanged
+public sealed record CustomerDetailsChanged : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }
@@ -10,7 +10,7 @@ public sealed record CustomerDetailsChanged
     public required DateTimeOffset ChangedAt { get; init; }
     public decimal? Budget { get; init; }
     public decimal? AreaM2 { get; init; }
-    public string? HouseKind { get; init; }
+    public HouseKind? HouseKind { get; init; }
     public DateOnly? DeliveryDate { get; init; }
     public IReadOnlyList<string> Styles { get; init; } = [];
     public string? SpecialRequest { get; init; }

@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A designer gets no dispatches through the given store-local day (停单): after a refusal, or by the store manager.</summary>
-public sealed record DesignerSuspended
+public sealed record DesignerSuspended : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid DesignerId { get; init; }

@@ -1,19 +1,18 @@
 namespace Crm.Messages;
 
 /// <summary>A milestone of a customer's dynamic information was recorded, with its figures and the stage that follows.</summary>
-public sealed record MilestoneRecorded
+public sealed record MilestoneRecorded : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required Guid CustomerId { get; init; }
     public required Guid MilestoneId { get; init; }
-    /// <summary>The milestone's English name from domain.md (DepositPaid, Measured, ..., Lost, Invalidated, Reopened).</summary>
-    public required string Type { get; init; }
+    public required MilestoneType Type { get; init; }
     public required DateTimeOffset At { get; init; }
     /// <summary>The customer's stage after this milestone.</summary>
-    public required string Stage { get; init; }
+    public required CustomerStage Stage { get; init; }
     public decimal? Amount { get; init; }
-    /// <summary>Measurement or Promotion, for a deposit.</summary>
-    public string? DepositKind { get; init; }
+    /// <summary>For a deposit.</summary>
+    public DepositKind? DepositKind { get; init; }
     public decimal? AreaM2 { get; init; }
     public string? Reason { get; init; }
     public string? Competitor { get; init; }

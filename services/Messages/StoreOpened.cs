@@ -1,7 +1,7 @@
 namespace Crm.Messages;
 
 /// <summary>A store joined the chain; every service keeps its own copy of the store.</summary>
-public sealed record StoreOpened
+public sealed record StoreOpened : IStoreEvent
 {
     public required Guid StoreId { get; init; }
     public required string Code { get; init; }

@@ -2,8 +2,8 @@ namespace Crm.Messaging;
 
 /// <summary>
 /// A consumer that applies each message once: the message id is recorded in the inbox in the same
-/// transaction as the consumer's changes and the events they cause, so a redelivered message is
-/// acknowledged and skipped.
+/// transaction as the consumer's changes and the events they cause, so a redelivered (or replayed)
+/// message is acknowledged and skipped.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
@@ -12,19 +12,26 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     protected TDbContext Db => db;
     protected TimeProvider Clock => clock;
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
         var consumer = GetType().FullName!;
-        await db.InTransactionAsync(async () =>
-        {
-            // A concurrent copy of the same message waits here on the key, then finds it taken.
-            var fresh = await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""",
-                context.CancellationToken);
-            if (fresh > 0) await HandleAsync(context.Message, context);
-            return fresh;
-        }, context.CancellationToken);
+        var cancellation = context.CancellationToken;
+        // On a transient fault the strategy runs the whole unit again; a commit whose answer was lost
+        // is recognised by its inbox row instead of being applied a second time.
+        return db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                // A concurrent copy of the same message waits here on the key, then finds it taken.
+                var fresh = await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""", ct);
+                if (fresh == 0) return;
+                await HandleAsync(context.Message, context);
+                await db.SaveChangesAsync(ct);
+            },
+            ct => db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct),
+            cancellation);
     }
 
     /// <summary>Applies the message to the tracked entities of <see cref="Db"/>; the base class saves.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Crm.Messages;
 
 namespace Crm.Messaging;
@@ -6,9 +7,26 @@ namespace Crm.Messaging;
 /// <summary>How outbox rows store events, and how their stored type names are resolved.</summary>
 public static class MessageJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums by their names, as on the wire: an archive stays readable when a member is added.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly System.Reflection.Assembly MessagesAssembly = typeof(CustomerRegistered).Assembly;
 
     public static Type? ResolveType(string fullName) => MessagesAssembly.GetType(fullName, throwOnError: false);
+
+    /// <summary>The event a row holds, or why it cannot be read (a type that no longer exists, a body that no longer fits it).</summary>
+    public static (object? Message, Type? Type, string? Error) Read(OutboxMessage row)
+    {
+        var type = ResolveType(row.MessageType);
+        if (type is null) return (null, null, $"Unknown message type {row.MessageType}");
+        try
+        {
+            var message = JsonSerializer.Deserialize(row.Body, type, Options);
+            return message is null ? (null, type, "The body is empty") : (message, type, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, type, $"The body does not read as {type.Name}: {ex.Message}");
+        }
+    }
 }

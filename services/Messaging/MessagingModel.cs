@@ -2,7 +2,7 @@ namespace Crm.Messaging;
 
 public static class MessagingModel
 {
-    /// <summary>Adds the outbox and inbox tables to a service's model.</summary>
+    /// <summary>Adds the outbox (pending events and the event archive) and inbox tables to a service's model.</summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(outbox =>
@@ -14,14 +14,19 @@ public static class MessagingModel
             outbox.Property(m => m.MessageType).HasMaxLength(300);
             outbox.Property(m => m.Body).HasColumnType("jsonb");
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
-            // The relay reads only what is still to be sent.
-            outbox.HasIndex(m => m.Sequence).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
+            outbox.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+            // The relay reads only what is still to be sent and not parked.
+            outbox.HasIndex(m => m.Sequence).HasFilter("\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Pending");
+            // Retention and replay read the archive by age.
+            outbox.HasIndex(m => m.SentAt).HasFilter("\"SentAt\" IS NOT NULL").HasDatabaseName("IX_OutboxMessages_Archive");
+            outbox.HasIndex(m => m.ParkedAt).HasFilter("\"ParkedAt\" IS NOT NULL").HasDatabaseName("IX_OutboxMessages_Parked");
         });
         model.Entity<InboxMessage>(inbox =>
         {
             inbox.ToTable("InboxMessages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(300);
+            inbox.HasIndex(m => m.ProcessedAt);
         });
         return model;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Crm.Messaging;
 
@@ -7,8 +6,9 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// Registers the service's database (connection string <paramref name="connectionName"/>), its
-    /// outbox relay and inbox, and MassTransit on RabbitMQ (connection string "messaging").
-    /// Queues are named after the service so that each service gets its own copy of an event.
+    /// outbox relay, event archive and inbox, and MassTransit on RabbitMQ (connection string "messaging").
+    /// Queues are named after the service so that each service gets its own copy of an event; each
+    /// service also has a replay queue that receives archives sent to it alone.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -18,39 +18,61 @@ public static class MessagingRegistration
         where TDbContext : DbContext, IMessagingDbContext
     {
         var services = builder.Services;
+        var configuration = builder.Configuration;
         services.TryAddTimeProvider();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxWakeUpInterceptor>();
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
+        services.AddOptions<RetentionOptions>().BindConfiguration("Messaging:Retention");
         services.AddDbContext<TDbContext>((sp, options) => options
-            .UseNpgsql(builder.Configuration.GetConnectionString(connectionName))
+            .UseNpgsql(configuration.GetConnectionString(connectionName))
             .AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
-
-        var failed = new FailedMessages();
-        services.AddSingleton(failed);
-        services.AddHealthChecks().AddCheck("failed-messages", failed, tags: ["messaging"]);
+        services.AddSingleton<MessagingRetention<TDbContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessagingRetention<TDbContext>>());
+        services.AddSingleton<IEventArchive, EventArchive<TDbContext>>();
 
         // Tests give each test process its own exchange names (EntityPrefix) and each host its own
         // queues (QueuePrefix), on a shared broker.
-        var entityPrefix = builder.Configuration["Messaging:EntityPrefix"];
+        var endpoint = new MessagingEndpoint(configuration["Messaging:QueuePrefix"] is { Length: > 0 } queuePrefix ? queuePrefix : serviceName);
+        services.AddSingleton(endpoint);
+        if (configuration.GetValue("Messaging:ReplayOnFirstStart", true)) services.AddHostedService<ArchiveReplayOnFirstStart<TDbContext>>();
+
+        var failed = new FailedMessages();
+        services.AddSingleton(failed);
+        services.AddHealthChecks()
+            .AddCheck("failed-messages", failed, tags: ["messaging"])
+            .AddCheck<ParkedMessages<TDbContext>>("parked-events", tags: ["messaging"]);
+
+        var entityPrefix = configuration["Messaging:EntityPrefix"];
+        var retries = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
         services.AddMassTransit(bus =>
         {
-            var endpointPrefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } queuePrefix ? queuePrefix : serviceName;
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpoint.Name, false));
             addConsumers(bus);
-            var retries = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Exponential(retries.Limit, retries.MinInterval, retries.MaxInterval, retries.IntervalDelta)));
+            bus.AddConsumer<ArchiveReplayRequestedConsumer>();
+            bus.AddConfigureEndpointsCallback((_, _, receive) => retries.Apply(receive));
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var connectionString = builder.Configuration.GetConnectionString("messaging")
+                var connectionString = configuration.GetConnectionString("messaging")
                     ?? throw new InvalidOperationException("The connection string 'messaging' (RabbitMQ) is not configured.");
                 rabbit.Host(new Uri(connectionString));
                 if (!string.IsNullOrEmpty(entityPrefix))
                     rabbit.MessageTopology.SetEntityNameFormatter(new ExchangePrefix(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
                 rabbit.ConnectReceiveObserver(failed);
+                // Archives are sent here, to this service alone, and applied one at a time in their order;
+                // events this service does not consume are dropped.
+                rabbit.ReceiveEndpoint(endpoint.ReplayQueue, replay =>
+                {
+                    replay.ConfigureConsumeTopology = false;
+                    replay.PrefetchCount = 1;
+                    replay.ConcurrentMessageLimit = 1;
+                    retries.Apply(replay);
+                    replay.DiscardSkippedMessages();
+                    replay.ConfigureConsumers(context);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

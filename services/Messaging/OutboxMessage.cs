@@ -3,11 +3,16 @@ using System.Text.Json;
 namespace Crm.Messaging;
 
 /// <summary>
-/// An event waiting to be published. It is written in the same transaction as the state change
-/// that caused it, so an event exists exactly when its change was committed.
+/// An event of the service. It is written in the same transaction as the state change that caused it,
+/// so an event exists exactly when its change was committed. Pending until the broker confirmed it;
+/// then it is part of the service's event archive, kept for replay until its retention ends. A row that
+/// cannot be published is parked with its error, and waits for an operator instead of blocking the rows
+/// after it.
 /// </summary>
 public sealed class OutboxMessage
 {
+    public const int MaxErrorLength = 2000;
+
     public long Sequence { get; private set; }
     public Guid MessageId { get; private set; }
     public string MessageType { get; private set; } = "";
@@ -18,6 +23,8 @@ public sealed class OutboxMessage
     public string? TraceParent { get; private set; }
     public int FailedAttempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>When the row was set aside as unpublishable; null while it is pending or sent.</summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
 
     public static OutboxMessage For<T>(T message, DateTimeOffset now) where T : class => new()
     {
@@ -30,9 +37,19 @@ public sealed class OutboxMessage
 
     public void MarkSent(DateTimeOffset now) => SentAt = now;
 
-    public void MarkFailed(string error)
+    /// <summary>Sets the row aside: the relay skips it until an operator re-queues it.</summary>
+    public void Park(string error, DateTimeOffset now)
     {
         FailedAttempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        ParkedAt = now;
+    }
+
+    /// <summary>An operator sends a parked row back to the relay (after deploying the fix that lets it publish).</summary>
+    public bool Requeue()
+    {
+        if (ParkedAt is null) return false;
+        ParkedAt = null;
+        return true;
     }
 }

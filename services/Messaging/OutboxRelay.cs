@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Crm.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows to the broker. A row is marked sent only after the broker
-/// confirmed it; a crash in between publishes it again, and the consumers' inbox drops the copy.
+/// Publishes committed outbox rows to the broker. A row is marked sent only after the broker confirmed
+/// it; a crash in between publishes it again, and the consumers' inbox drops the copy. A batch is
+/// published store by store side by side, each store's events in commit order; a row that cannot be
+/// read is parked and never holds up the rows after it.
 /// </summary>
 public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
@@ -34,7 +36,7 @@ public sealed class OutboxRelay<TDbContext>(
                     logger.LogDebug("Outbox relay waits {Delay} for the message bus", wait);
                     await Task.Delay(wait, stoppingToken);
                 }
-                while (await PublishBatchAsync(stoppingToken) == _options.BatchSize) { }
+                while (await RelayBatchAsync(stoppingToken) == _options.BatchSize) { }
                 backoff.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,7 +53,7 @@ public sealed class OutboxRelay<TDbContext>(
     }
 
     /// <summary>Publishes one batch of pending rows; returns how many it took.</summary>
-    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         // Polling is not worth a trace of its own every few seconds: its database spans hang under
         // an unrecorded parent, which samplers drop. Each publish continues its own request's trace.
@@ -60,45 +62,65 @@ public sealed class OutboxRelay<TDbContext>(
         poll.Start();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => PublishBatchAsync(db, cancellationToken));
+        var (taken, failure) = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => RelayBatchAsync(db, cancellationToken));
+        // What was confirmed is saved; the first failure is reported after, so the relay backs off.
+        if (failure is not null) throw failure;
+        return taken;
     }
 
-    private async Task<int> PublishBatchAsync(TDbContext db, CancellationToken cancellationToken)
+    private async Task<(int Taken, Exception? Failure)> RelayBatchAsync(TDbContext db, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
         // SKIP LOCKED lets several instances of a service relay side by side without sending a row twice.
         var rows = await db.OutboxMessages
-            .FromSql($"""SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL ORDER BY "Sequence" LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED""")
+            .FromSql($"""SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "ParkedAt" IS NULL ORDER BY "Sequence" LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED""")
             .ToListAsync(cancellationToken);
-        try
+
+        var readable = new List<(OutboxMessage Row, object Message, Type Type)>();
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
+            var (message, type, error) = MessageJson.Read(row);
+            if (error is null) readable.Add((row, message!, type!));
+            else
             {
-                await PublishAsync(row, cancellationToken);
-                row.MarkSent(clock.GetUtcNow());
-                await db.SaveChangesAsync(cancellationToken);
+                row.Park(error, clock.GetUtcNow());
+                logger.LogError("Outbox row {Sequence} ({MessageType}) is parked: {Error}", row.Sequence, row.MessageType, error);
             }
         }
-        finally
-        {
-            // Keep what was confirmed even when a later row of the batch failed.
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-        return rows.Count;
+
+        var failures = await Task.WhenAll(readable
+            .GroupBy(r => OrderingKey(r.Message))
+            .Select(store => PublishInOrderAsync(store.ToList(), cancellationToken)));
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return (rows.Count, failures.FirstOrDefault(f => f is not null));
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>One store's rows, one after the other; stops at the first that fails, so none overtakes it.</summary>
+    private async Task<Exception?> PublishInOrderAsync(List<(OutboxMessage Row, object Message, Type Type)> rows, CancellationToken cancellationToken)
     {
-        var type = MessageJson.ResolveType(row.MessageType);
-        var message = type is null ? null : System.Text.Json.JsonSerializer.Deserialize(row.Body, type, MessageJson.Options);
-        if (type is null || message is null)
+        foreach (var (row, message, type) in rows)
         {
-            row.MarkFailed($"Unknown message type {row.MessageType}");
-            throw new InvalidOperationException($"Outbox row {row.Sequence} has an unknown message type {row.MessageType}");
+            try
+            {
+                await PublishAsync(row, message, type, cancellationToken);
+                row.MarkSent(clock.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return ex;
+            }
         }
+        return null;
+    }
 
+    /// <summary>Events of one store keep their order; other events (none yet) form one sequence of their own.</summary>
+    private static Guid OrderingKey(object message) => message is IStoreEvent e ? e.StoreId : Guid.Empty;
+
+    private async Task PublishAsync(OutboxMessage row, object message, Type type, CancellationToken cancellationToken)
+    {
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = Source.StartActivity("outbox publish " + type.Name, ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.MessageId);
@@ -106,9 +128,6 @@ public sealed class OutboxRelay<TDbContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         // With publisher confirms on (MassTransit's default for RabbitMQ) this completes on the broker's ack.
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
-        {
-            context.MessageId = row.MessageId;
-        }), timeout.Token);
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
     }
 }

@@ -7,4 +7,7 @@ public sealed class RetryOptions
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromMilliseconds(400);
+
+    public void Apply(IReceiveEndpointConfigurator endpoint) =>
+        endpoint.UseMessageRetry(retry => retry.Exponential(Limit, MinInterval, MaxInterval, IntervalDelta));
 }

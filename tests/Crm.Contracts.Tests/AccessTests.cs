@@ -56,7 +56,7 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Empty(StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<ContractDbContext>().Model, typeof(StoreCopy)));
     }
 
-    private static StoreCopy Store() => StoreCopy.From(new StoreOpened
+    private static StoreCopy Store() => StoreCopy.From<StoreCopy>(new StoreOpened
     {
         StoreId = Guid.NewGuid(), Code = "T01", Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow,
     });

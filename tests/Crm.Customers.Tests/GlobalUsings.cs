@@ -1,3 +1,7 @@
+global using Crm.Messages;
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
 global using System.Net;
 global using System.Net.Http.Json;
 global using System.Text.Json;

@@ -84,7 +84,7 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Empty(StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<DispatchDbContext>().Model, typeof(StoreCopy)));
     }
 
-    private static StoreCopy Store() => StoreCopy.From(new StoreOpened
+    private static DispatchStore Store() => StoreCopy.From<DispatchStore>(new StoreOpened
     {
         StoreId = Guid.NewGuid(), Code = "T01", Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow,
     });

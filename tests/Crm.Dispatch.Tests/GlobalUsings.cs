@@ -1,3 +1,6 @@
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
 global using Crm.Dispatch.Domain;
 global using Xunit;
 global using System.Net;

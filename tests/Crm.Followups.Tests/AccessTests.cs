@@ -53,16 +53,16 @@ public sealed class AccessTests : IAsyncLifetime
     public async Task Every_entity_with_a_store_is_filtered_to_the_callers_store()
     {
         await using var scope = _service.Services.CreateAsyncScope();
-        Assert.Empty(StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<FollowupDbContext>().Model, typeof(StoreCopy)));
+        Assert.Empty(StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<FollowupDbContext>().Model, typeof(FollowupStore)));
     }
 
-    private static StoreCopy Store() => StoreCopy.From(new StoreOpened
+    private static FollowupStore Store() => StoreCopy.From<FollowupStore>(new StoreOpened
     {
         StoreId = Guid.NewGuid(), Code = "T01", Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow,
     });
 
-    private static CustomerRegistered Registered(StoreCopy store) => new()
+    private static CustomerRegistered Registered(FollowupStore store) => new()
     {
-        StoreId = store.Id, CustomerId = Guid.NewGuid(), CustomerNo = "T01-2026-000001", Source = "WalkIn", RegisteredAt = DateTimeOffset.UtcNow,
+        StoreId = store.Id, CustomerId = Guid.NewGuid(), CustomerNo = "T01-2026-000001", Source = CustomerSource.WalkIn, RegisteredAt = DateTimeOffset.UtcNow,
     };
 }

@@ -2,7 +2,7 @@ namespace Crm.Followups.Tests;
 
 public sealed class FirstFollowUpTests
 {
-    private static StoreCopy Store(string timeZone) => StoreCopy.From(new StoreOpened
+    private static FollowupStore Store(string timeZone) => StoreCopy.From<FollowupStore>(new StoreOpened
     {
         StoreId = Guid.NewGuid(),
         Code = "SH01",
@@ -17,7 +17,7 @@ public sealed class FirstFollowUpTests
         StoreId = Guid.NewGuid(),
         CustomerId = Guid.NewGuid(),
         CustomerNo = "SH01-2026-000001",
-        Source = "WalkIn",
+        Source = CustomerSource.WalkIn,
         RegisteredAt = at,
     };
 

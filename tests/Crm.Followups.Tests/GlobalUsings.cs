@@ -1,3 +1,6 @@
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
 global using Crm.Followups.Domain;
 global using Crm.Messages;
 global using Xunit;

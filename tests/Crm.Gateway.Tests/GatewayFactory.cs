@@ -22,6 +22,8 @@ public sealed class GatewayFactory(string connectionString, int requestsPerMinut
         builder.UseSetting("Auth:PublicKey", TestTokens.PublicKey);
         builder.UseSetting("Auth:SigningKey", TestTokens.PrivateKey);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Messaging:ReplayOnFirstStart", "false");
         builder.UseSetting("RateLimits:PerMinute", requestsPerMinute.ToString());
         builder.UseSetting("RateLimits:SignInsPerMinute", "1000");
     }
@@ -41,7 +43,7 @@ public sealed class GatewayFactory(string connectionString, int requestsPerMinut
         var id = Guid.NewGuid();
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        db.Stores.Add(StoreCopy.From(new StoreOpened { StoreId = id, Code = "T" + Random.Shared.Next(100, 999), Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow }));
+        db.Stores.Add(StoreCopy.From<StoreCopy>(new StoreOpened { StoreId = id, Code = "T" + Random.Shared.Next(100, 999), Name = "Test", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow }));
         await db.SaveChangesAsync();
         return id;
     }

@@ -1,3 +1,4 @@
+global using Crm.Data;
 global using Crm.Messages;
 global using Crm.Testing;
 global using MassTransit;

@@ -41,6 +41,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Messaging:EntityPrefix"] = entityPrefix,
             ["Messaging:QueuePrefix"] = queuePrefix,
             ["Messaging:Outbox:MinBackoff"] = "00:00:00.200",
+            ["Messaging:ReplayOnFirstStart"] = "false",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Messaging:Outbox:MaxBackoff"] = "00:00:01",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:02",

@@ -13,6 +13,9 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
 
     public string ConnectionString => connectionString;
 
+    /// <summary>Whether the host asks the others for their archives on its first start, as a deployed service does.</summary>
+    public bool ReplayOnFirstStart { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -20,7 +23,9 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
         builder.UseSetting("ConnectionStrings:messaging", TestServers.RabbitMq);
         builder.UseSetting("Messaging:EntityPrefix", TestServers.EntityPrefix);
         builder.UseSetting("Messaging:QueuePrefix", QueuePrefix);
-        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        // A test host hears only what its test publishes; the start-order tests turn replay on themselves.
+        builder.UseSetting("Messaging:ReplayOnFirstStart", ReplayOnFirstStart ? "true" : "false");
         builder.UseSetting("Auth:PublicKey", TestTokens.PublicKey);
     }
 

@@ -15,13 +15,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
 
 internal sealed class StoreCopyConfiguration : IEntityTypeConfiguration<StoreCopy>
 {
-    public void Configure(EntityTypeBuilder<StoreCopy> store)
-    {
-        store.ToTable("Stores");
-        store.HasKey(s => s.Id);
-        store.Property(s => s.Id).ValueGeneratedNever();
-        store.Property(s => s.Code).HasMaxLength(10);
-    }
+    public void Configure(EntityTypeBuilder<StoreCopy> store) => StoreCopy.Configure(store);
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -1,7 +1,7 @@
 namespace Crm.Contracts.Data;
 
 public sealed class ContractDbContext(DbContextOptions<ContractDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<StoreCopy>
 {
     public StoreScope Scope { get; } = scope;
 

@@ -25,12 +25,6 @@ public sealed record Preferences(IReadOnlyList<string>? Styles, decimal? Budget)
 /// <summary>The house to decorate. An off-plan house has the date it will be delivered.</summary>
 public sealed record House(string? Community, string? Address, decimal? AreaM2, string? Layout, HouseKind? Kind, DateOnly? DeliveryDate);
 
-public enum HouseKind
-{
-    New,
-    SecondHand,
-    OffPlan,
-}
 
 /// <summary>The household's yearly income, in yuan.</summary>
 public enum IncomeBand

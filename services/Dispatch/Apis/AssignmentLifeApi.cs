@@ -70,7 +70,7 @@ public static class AssignmentLifeApi
 
     /// <summary>A refusal suspends the designer for the store's days (the day of the refusal counts); enough refusals in the window flag removal.</summary>
     private static async Task SuspendForRefusalAsync(
-        DispatchDbContext db, StoreCopy store, Designer designer, DispatchSettings settings, string reason, DateTimeOffset now, TimeProvider clock, CancellationToken cancellationToken)
+        DispatchDbContext db, DispatchStore store, Designer designer, DispatchSettings settings, string reason, DateTimeOffset now, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = store.LocalDate(now);
         if (settings.RefusalSuspensionDays > 0)
@@ -103,7 +103,7 @@ public static class AssignmentLifeApi
 
     private static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Guid id, AssignmentStatus to, string? reason, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
-        Func<Assignment, Designer, StoreCopy, DateTimeOffset, Task<(Assignment? Next, DispatchTrace? Trace)>> then)
+        Func<Assignment, Designer, DispatchStore, DateTimeOffset, Task<(Assignment? Next, DispatchTrace? Trace)>> then)
     {
         var found = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (found is null) return Problems.NotFound("assignment");

@@ -36,7 +36,7 @@ public static class DesignerStatusApi
 
     private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
-        string action, bool needsUntil, Func<Designer, StoreCopy, DateTimeOffset, string?> change)
+        string action, bool needsUntil, Func<Designer, DispatchStore, DateTimeOffset, string?> change)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "Say why: the designer's history keeps the reason.");

@@ -8,7 +8,7 @@ namespace Crm.Dispatch.Apis;
 internal static class StoreTransaction
 {
     public static Task<TResult> RunAsync<TResult>(
-        DispatchDbContext db, Guid storeId, TResult storeNotFound, CancellationToken cancellationToken, Func<StoreCopy, Task<TResult>> change) =>
+        DispatchDbContext db, Guid storeId, TResult storeNotFound, CancellationToken cancellationToken, Func<DispatchStore, Task<TResult>> change) =>
         db.InTransactionAsync(async () =>
             await db.LockStoreAsync(storeId, cancellationToken) is { } store ? await change(store) : storeNotFound, cancellationToken);
 

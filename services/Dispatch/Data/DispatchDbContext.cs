@@ -1,11 +1,11 @@
 namespace Crm.Dispatch.Data;
 
 public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<DispatchStore>
 {
     public StoreScope Scope { get; } = scope;
 
-    public DbSet<StoreCopy> Stores => Set<StoreCopy>();
+    public DbSet<DispatchStore> Stores => Set<DispatchStore>();
     public DbSet<DispatchSettings> Settings => Set<DispatchSettings>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
     public DbSet<Designer> Designers => Set<Designer>();
@@ -20,7 +20,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
         model.AddMessagingTables();
-        model.AddStoreScope(this, typeof(StoreCopy));
+        model.AddStoreScope(this, typeof(DispatchStore));
         // A designer sees only their own assignments.
         model.Entity<Assignment>().HasQueryFilter("designer", a => Scope.DesignerId == null || a.DesignerId == Scope.DesignerId);
     }
@@ -29,6 +29,6 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     /// Locks the store's row until the transaction ends: dispatches of one store run one at a
     /// time, so rotation and the holding cap stay exact when many customers arrive at once.
     /// </summary>
-    public async Task<StoreCopy?> LockStoreAsync(Guid storeId, CancellationToken cancellationToken) =>
+    public async Task<DispatchStore?> LockStoreAsync(Guid storeId, CancellationToken cancellationToken) =>
         await Stores.FromSql($"""SELECT * FROM "Stores" WHERE "Id" = {storeId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
 }

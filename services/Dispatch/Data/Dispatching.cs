@@ -26,7 +26,7 @@ public static class Dispatching
 
     /// <summary>The rules' decision for the customer now, assigning nothing: a suggestion is exactly this.</summary>
     public static async Task<DispatchDecision> DecideAsync(
-        this DispatchDbContext db, StoreCopy store, CustomerFile file, DispatchKind kind, string requestedBy, DateTimeOffset now,
+        this DispatchDbContext db, DispatchStore store, CustomerFile file, DispatchKind kind, string requestedBy, DateTimeOffset now,
         CancellationToken cancellationToken, Guid? namedDesignerId = null, string? reason = null, Guid? excludedDesignerId = null)
     {
         var today = store.LocalDate(now);
@@ -39,7 +39,7 @@ public static class Dispatching
 
     /// <summary>Decides for the customer and, when a designer is chosen, offers the customer to them and announces it.</summary>
     public static async Task<(DispatchDecision Decision, Assignment? Assignment)> DispatchAsync(
-        this DispatchDbContext db, StoreCopy store, CustomerFile file, DispatchKind kind, string requestedBy, TimeProvider clock,
+        this DispatchDbContext db, DispatchStore store, CustomerFile file, DispatchKind kind, string requestedBy, TimeProvider clock,
         CancellationToken cancellationToken, Guid? namedDesignerId = null, string? reason = null, Guid? excludedDesignerId = null)
     {
         var now = clock.GetUtcNow();
@@ -59,8 +59,8 @@ public static class Dispatching
             DesignerId = designer.Id,
             DesignerName = designer.Name,
             DispatchedAt = now,
-            Kind = kind.ToString(),
-            DecidingRule = assignment.DecidingRule.ToString(),
+            Kind = kind,
+            DecidingRule = assignment.DecidingRule,
             Override = assignment.IsOverride,
             Decision = decision.Trace.Decision,
         }, clock);

@@ -32,23 +32,23 @@ public sealed class CustomerFile
         Budget = registered.Budget,
         AreaM2 = registered.AreaM2,
         Styles = registered.Styles.ToList(),
-        OffPlan = registered.HouseKind == "OffPlan",
+        OffPlan = registered.HouseKind == HouseKind.OffPlan,
         RequestedDesignerId = registered.RequestedDesignerId,
         SpecialRequest = registered.SpecialRequest,
     };
 
     public void Apply(CustomerDetailsChanged changed) =>
-        (Budget, AreaM2, Styles, OffPlan, SpecialRequest) = (changed.Budget, changed.AreaM2, changed.Styles.ToList(), changed.HouseKind == "OffPlan", changed.SpecialRequest);
+        (Budget, AreaM2, Styles, OffPlan, SpecialRequest) = (changed.Budget, changed.AreaM2, changed.Styles.ToList(), changed.HouseKind == HouseKind.OffPlan, changed.SpecialRequest);
 
     public void Apply(MilestoneRecorded milestone)
     {
         switch (milestone.Type)
         {
-            case "DepositPaid": DepositPaidAt ??= milestone.At; break;
-            case "DrawingsIssued" or "Quoted": ProposalAt = ProposalAt is { } p && p < milestone.At ? p : milestone.At; break;
-            case "ContractSigned": SignedAt ??= milestone.At; break;
-            case "Lost" or "Invalidated": ClosedAt = milestone.At; break;
-            case "Reopened": ClosedAt = null; break;
+            case MilestoneType.DepositPaid: DepositPaidAt ??= milestone.At; break;
+            case MilestoneType.DrawingsIssued or MilestoneType.Quoted: ProposalAt = ProposalAt is { } p && p < milestone.At ? p : milestone.At; break;
+            case MilestoneType.ContractSigned: SignedAt ??= milestone.At; break;
+            case MilestoneType.Lost or MilestoneType.Invalidated: ClosedAt = milestone.At; break;
+            case MilestoneType.Reopened: ClosedAt = null; break;
         }
     }
 

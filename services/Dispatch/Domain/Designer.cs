@@ -65,7 +65,7 @@ public sealed class Designer
         StoreId = StoreId,
         DesignerId = Id,
         Name = Name,
-        Level = Level.ToString(),
+        Level = Level,
         RosterNumber = rosterNumber,
     };
 }

@@ -1,11 +1,11 @@
 namespace Crm.Followups.Data;
 
 public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<FollowupStore>
 {
     public StoreScope Scope { get; } = scope;
 
-    public DbSet<StoreCopy> Stores => Set<StoreCopy>();
+    public DbSet<FollowupStore> Stores => Set<FollowupStore>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -14,6 +14,6 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);
         model.AddMessagingTables();
-        model.AddStoreScope(this, typeof(StoreCopy));
+        model.AddStoreScope(this, typeof(FollowupStore));
     }
 }

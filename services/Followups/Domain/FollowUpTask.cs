@@ -13,8 +13,8 @@ public sealed class FollowUpTask
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
-    /// <summary>The first follow-up: <see cref="StoreCopy.FirstFollowUpDays"/> store-local days after registration.</summary>
-    public static FollowUpTask FirstFollowUp(StoreCopy store, CustomerRegistered registered, DateTimeOffset now) => new()
+    /// <summary>The first follow-up: <see cref="FollowupStore.FirstFollowUpDays"/> store-local days after registration.</summary>
+    public static FollowUpTask FirstFollowUp(FollowupStore store, CustomerRegistered registered, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         StoreId = store.Id,
@@ -27,7 +27,7 @@ public sealed class FollowUpTask
     };
 
     /// <summary>A call the same store-local day a designer refused the customer, so that the customer hears it from the store.</summary>
-    public static FollowUpTask AfterRefusal(StoreCopy store, AssignmentRefused refused, string customerNo, DateTimeOffset now) => new()
+    public static FollowUpTask AfterRefusal(FollowupStore store, AssignmentRefused refused, string customerNo, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         StoreId = store.Id,

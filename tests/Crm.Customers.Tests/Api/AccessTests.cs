@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using static Crm.Testing.EndpointAccess;
-using static Microsoft.Extensions.Hosting.StaffRoles;
+using static Crm.Access.StaffRoles;
 
 namespace Crm.Customers.Tests.Api;
 

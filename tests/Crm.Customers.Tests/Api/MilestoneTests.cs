@@ -127,7 +127,7 @@ public sealed class MilestoneTests(CustomerServiceFixture fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, byCustomerManager.StatusCode);
         Assert.Equal(HttpStatusCode.Created, byStoreManager.StatusCode);
-        Assert.Equal(1, await fixture.InDatabase(db => db.Milestones.CountAsync(m => m.CustomerId == id && m.Type == Crm.Customers.Domain.MilestoneType.Reviewed)));
+        Assert.Equal(1, await fixture.InDatabase(db => db.Milestones.CountAsync(m => m.CustomerId == id && m.Type == MilestoneType.Reviewed)));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class StoreIsolationTests(CustomerServiceFixture fixture) : IClass
 
         var unfiltered = model.GetEntityTypes()
             .Where(e => !e.IsOwned() && (e.FindProperty("StoreId") is not null || e.ClrType == typeof(Crm.Customers.Domain.Store)))
-            .Where(e => e.FindDeclaredQueryFilter(Crm.Messaging.StoreScopedModel.StoreFilter) is null)
+            .Where(e => e.FindDeclaredQueryFilter(Crm.Data.StoreScopedModel.StoreFilter) is null)
             .Select(e => e.ClrType.Name);
 
         Assert.Empty(unfiltered);

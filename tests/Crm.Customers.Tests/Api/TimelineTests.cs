@@ -22,7 +22,7 @@ public sealed class TimelineTests(CustomerServiceFixture fixture) : IClassFixtur
 
         await bus.Publish(new CustomerDispatched { StoreId = store, CustomerId = id, AssignmentId = Guid.NewGuid(), DesignerId = designerId, DesignerName = "陈设计", DispatchedAt = start.AddSeconds(1) });
         await bus.Publish(new AssignmentAccepted { StoreId = store, CustomerId = id, AssignmentId = Guid.NewGuid(), DesignerId = designerId, DesignerName = "陈设计", AcceptedAt = start.AddSeconds(2) });
-        await bus.Publish(new FollowUpRecorded { StoreId = store, CustomerId = id, FollowUpId = Guid.NewGuid(), Form = "Phone", At = start.AddSeconds(3), Summary = "约了周六量房", RecordedBy = "王芳" });
+        await bus.Publish(new FollowUpRecorded { StoreId = store, CustomerId = id, FollowUpId = Guid.NewGuid(), Form = FollowUpForm.Phone, At = start.AddSeconds(3), Summary = "约了周六量房", RecordedBy = "王芳" });
         await bus.Publish(new ContractSigned { StoreId = store, CustomerId = id, DesignerId = designerId, FormSerial = "HT-000123", Amount = 268000m, AreaM2 = 118m, SignedAt = start.AddSeconds(4), RecordedBy = "王芳" });
         await Eventually.Holds(async () => (await KindsAsync(id)).Contains("ContractSigned"), TimeSpan.FromSeconds(30), "the signing to arrive");
         await bus.Publish(new ContractReviewed { StoreId = store, CustomerId = id, FormSerial = "HT-000123", ReviewedAt = start.AddSeconds(5), ReviewedBy = "店长" });

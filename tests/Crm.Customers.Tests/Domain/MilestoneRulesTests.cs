@@ -1,4 +1,4 @@
-using static Crm.Customers.Domain.MilestoneType;
+using static Crm.Messages.MilestoneType;
 
 namespace Crm.Customers.Tests.Domain;
 
@@ -13,39 +13,39 @@ public sealed class MilestoneRulesTests
         { [Measured], DepositPaid, true },
         { [DepositPaid], Measured, true },
         { [], Quoted, true },
-        { [], ContractSigned, true },
+        { [], MilestoneType.ContractSigned, true },
         { [DepositPaid, DepositPaid], DepositPaid, true },
         { [Quoted], Quoted, true },
-        // Reviewed needs ContractSigned; construction needs Reviewed; completion needs construction.
+        // Reviewed needs MilestoneType.ContractSigned; construction needs Reviewed; completion needs construction.
         { [], Reviewed, false },
         { [Quoted], Reviewed, false },
-        { [ContractSigned], Reviewed, true },
-        { [ContractSigned], ConstructionStarted, false },
-        { [ContractSigned, Reviewed], ConstructionStarted, true },
-        { [ContractSigned, Reviewed], Completed, false },
-        { [ContractSigned, Reviewed, ConstructionStarted], Completed, true },
+        { [MilestoneType.ContractSigned], Reviewed, true },
+        { [MilestoneType.ContractSigned], ConstructionStarted, false },
+        { [MilestoneType.ContractSigned, Reviewed], ConstructionStarted, true },
+        { [MilestoneType.ContractSigned, Reviewed], Completed, false },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted], Completed, true },
         // Once-only milestones.
-        { [ContractSigned], ContractSigned, false },
-        { [ContractSigned, Reviewed], Reviewed, false },
-        { [ContractSigned, Reviewed, ConstructionStarted], ConstructionStarted, false },
+        { [MilestoneType.ContractSigned], MilestoneType.ContractSigned, false },
+        { [MilestoneType.ContractSigned, Reviewed], Reviewed, false },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted], ConstructionStarted, false },
         // Nothing follows Lost, Invalidated or Completed except a reopen.
         { [Lost], DepositPaid, false },
         { [Lost], Measured, false },
         { [Lost], Lost, false },
         { [Lost], Invalidated, false },
         { [Invalidated], Quoted, false },
-        { [ContractSigned, Reviewed, ConstructionStarted, Completed], Lost, false },
-        { [ContractSigned, Reviewed, ConstructionStarted, Completed], Measured, false },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted, Completed], Lost, false },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted, Completed], Measured, false },
         { [Lost], Reopened, true },
         { [Invalidated], Reopened, true },
-        { [ContractSigned, Reviewed, ConstructionStarted, Completed], Reopened, true },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted, Completed], Reopened, true },
         { [Lost, Reopened], DepositPaid, true },
         { [Lost, Reopened], Lost, true },
         // A reopen needs a close; a signed customer is lost, not invalid.
         { [], Reopened, false },
         { [Lost, Reopened], Reopened, false },
-        { [ContractSigned], Invalidated, false },
-        { [ContractSigned], Lost, true },
+        { [MilestoneType.ContractSigned], Invalidated, false },
+        { [MilestoneType.ContractSigned], Lost, true },
         { [DepositPaid], Invalidated, true },
     };
 
@@ -71,14 +71,14 @@ public sealed class MilestoneRulesTests
         { [Measured, DepositPaid], CustomerStage.Measured },
         { [Quoted, Measured], CustomerStage.Quoted },
         { [DepositPaid, Measured, DesignFeePaid, DrawingsIssued], CustomerStage.DrawingsIssued },
-        { [ContractSigned, Reviewed], CustomerStage.Reviewed },
-        { [ContractSigned, Reviewed, ConstructionStarted, Completed], CustomerStage.Completed },
+        { [MilestoneType.ContractSigned, Reviewed], CustomerStage.Reviewed },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted, Completed], CustomerStage.Completed },
         { [DepositPaid, Lost], CustomerStage.Lost },
         { [Invalidated], CustomerStage.Invalidated },
         // A reopen goes back to the furthest progress made before the close.
         { [DepositPaid, Quoted, Lost, Reopened], CustomerStage.Quoted },
         { [Invalidated, Reopened], CustomerStage.Registered },
-        { [ContractSigned, Reviewed, ConstructionStarted, Completed, Reopened], CustomerStage.Completed },
+        { [MilestoneType.ContractSigned, Reviewed, ConstructionStarted, Completed, Reopened], CustomerStage.Completed },
     };
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class MilestoneRulesTests
     [Fact]
     public void A_review_cannot_be_dated_before_the_signing()
     {
-        var customer = Customers.Registered().With(ContractSigned);
+        var customer = Customers.Registered().With(MilestoneType.ContractSigned);
         var signedAt = customer.Milestones.Single().At;
 
         var (recorded, refusal) = customer.RecordMilestone(Customers.Draft(Reviewed, signedAt.AddHours(-1)), "u1", "王芳", signedAt.AddDays(1));

@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var designers = await _fixture.AddDesignersAsync(store, 10);
         var customers = new List<Guid>();
         for (var i = 0; i < 200; i++) customers.Add(await _fixture.CustomerAsync(store));
-        await _fixture.PublishAsync(customers.Select(c => DispatchServiceFixture.Milestone(store, c, "DepositPaid")).ToArray());
+        await _fixture.PublishAsync(customers.Select(c => DispatchServiceFixture.Milestone(store, c, MilestoneType.DepositPaid)).ToArray());
         await Eventually.Holds(async () => await _fixture.InDatabase(db => db.CustomerFiles.CountAsync(f => f.StoreId == store && f.DepositPaidAt != null)) == 200,
             TimeSpan.FromSeconds(60), "the deposits to arrive");
         var clients = new[] { _first.ClientAs(), _second.ClientAs() };

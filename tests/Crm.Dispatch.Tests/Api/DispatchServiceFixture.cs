@@ -21,7 +21,7 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
     /// <summary>A store as StoreOpened would make it, with its settings changed as given.</summary>
     public async Task<Guid> OpenStoreAsync(Func<DispatchSettingsValues, DispatchSettingsValues>? settings = null)
     {
-        var store = StoreCopy.From(new StoreOpened
+        var store = StoreCopy.From<DispatchStore>(new StoreOpened
         {
             StoreId = Guid.NewGuid(), Code = "T" + Random.Shared.Next(0, 100_000).ToString("D5"), Name = "测试店", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow,
         });
@@ -51,7 +51,7 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
         AddDesignersAsync(store, Enumerable.Range(1, count).Select(i => ($"设计师{i:D2}", DesignerLevel.Designer, false)).ToArray());
 
     /// <summary>A customer's file as CustomerRegistered makes it, without dispatching.</summary>
-    public async Task<Guid> CustomerAsync(Guid store, decimal? budget = null, string? houseKind = null, Guid? requested = null)
+    public async Task<Guid> CustomerAsync(Guid store, decimal? budget = null, HouseKind? houseKind = null, Guid? requested = null)
     {
         var file = CustomerFile.From(Registered(store, budget, houseKind, requested));
         await InDatabase(db =>
@@ -62,15 +62,15 @@ public sealed class DispatchServiceFixture : IAsyncLifetime
         return file.CustomerId;
     }
 
-    public static CustomerRegistered Registered(Guid store, decimal? budget = null, string? houseKind = null, Guid? requested = null) => new()
+    public static CustomerRegistered Registered(Guid store, decimal? budget = null, HouseKind? houseKind = null, Guid? requested = null) => new()
     {
-        StoreId = store, CustomerId = Guid.NewGuid(), CustomerNo = $"T-2026-{Random.Shared.Next(0, 1_000_000):D6}", Source = "WalkIn",
+        StoreId = store, CustomerId = Guid.NewGuid(), CustomerNo = $"T-2026-{Random.Shared.Next(0, 1_000_000):D6}", Source = CustomerSource.WalkIn,
         RegisteredAt = DateTimeOffset.UtcNow, Budget = budget, HouseKind = houseKind, RequestedDesignerId = requested,
     };
 
-    public static MilestoneRecorded Milestone(Guid store, Guid customer, string type, int daysAgo = 0) => new()
+    public static MilestoneRecorded Milestone(Guid store, Guid customer, MilestoneType type, int daysAgo = 0) => new()
     {
-        StoreId = store, CustomerId = customer, MilestoneId = Guid.NewGuid(), Type = type, At = DateTimeOffset.UtcNow.AddDays(-daysAgo), Stage = type, RecordedBy = "test",
+        StoreId = store, CustomerId = customer, MilestoneId = Guid.NewGuid(), Type = type, At = DateTimeOffset.UtcNow.AddDays(-daysAgo), Stage = Enum.Parse<CustomerStage>(type.ToString()), RecordedBy = "test",
     };
 
     public async Task<T> InDatabase<T>(Func<DispatchDbContext, Task<T>> work)

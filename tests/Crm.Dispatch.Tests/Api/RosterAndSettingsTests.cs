@@ -13,7 +13,7 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
             .GetProperty("excludedBy").GetString();
 
     /// <summary>Customers offered to the designer, as the rules would do it, with their milestones sent as events.</summary>
-    private async Task GiveAsync(Guid store, Designer designer, int count, string? houseKind, params (string Type, int DaysAgo)[] milestones)
+    private async Task GiveAsync(Guid store, Designer designer, int count, HouseKind? houseKind, params (MilestoneType Type, int DaysAgo)[] milestones)
     {
         for (var i = 0; i < count; i++)
         {
@@ -29,7 +29,7 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
     {
         var store = await fixture.OpenStoreAsync(s => s with { AutoDispatch = false });
         var designer = (await fixture.AddDesignersAsync(store, 1)).Single();
-        await GiveAsync(store, designer, 3, null, ("DepositPaid", 1));
+        await GiveAsync(store, designer, 3, null, (MilestoneType.DepositPaid, 1));
         await Eventually.Holds(async () => (await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{designer.Id}/holdings"))
             .GetProperty("holdings").GetArrayLength() == 3, TimeSpan.FromSeconds(30), "the deposits to arrive");
 
@@ -42,8 +42,8 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
         var store = await fixture.OpenStoreAsync(s => s with { AutoDispatch = false });
         var stalled = (await fixture.AddDesignersAsync(store, 1)).Single();
         var offPlan = (await fixture.AddDesignersAsync(store, 1)).Single();
-        await GiveAsync(store, stalled, 3, "New", ("Quoted", 31));
-        await GiveAsync(store, offPlan, 3, "OffPlan", ("Quoted", 31));
+        await GiveAsync(store, stalled, 3, HouseKind.New, (MilestoneType.Quoted, 31));
+        await GiveAsync(store, offPlan, 3, HouseKind.OffPlan, (MilestoneType.Quoted, 31));
         await Eventually.Holds(async () => (await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{offPlan.Id}/holdings"))
             .GetProperty("offPlanProposals").GetArrayLength() == 3, TimeSpan.FromSeconds(30), "the quotes to arrive");
         await Eventually.Holds(async () => (await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{stalled.Id}/holdings"))

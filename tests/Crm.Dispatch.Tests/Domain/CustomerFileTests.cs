@@ -3,16 +3,16 @@ namespace Crm.Dispatch.Tests.Domain;
 /// <summary>Holdings and stalled proposals as the customer's events make them (domain.md §2, rules 2 and 3).</summary>
 public sealed class CustomerFileTests
 {
-    private static CustomerFile File(string? houseKind = null) => CustomerFile.From(new CustomerRegistered
+    private static CustomerFile File(HouseKind? houseKind = null) => CustomerFile.From(new CustomerRegistered
     {
-        StoreId = Rules.Store, CustomerId = Guid.NewGuid(), CustomerNo = "SH01-2026-000001", Source = "WalkIn", RegisteredAt = Rules.Now.AddDays(-90), HouseKind = houseKind,
+        StoreId = Rules.Store, CustomerId = Guid.NewGuid(), CustomerNo = "SH01-2026-000001", Source = CustomerSource.WalkIn, RegisteredAt = Rules.Now.AddDays(-90), HouseKind = houseKind,
     });
 
-    private static CustomerFile With(CustomerFile file, string type, int daysAgo)
+    private static CustomerFile With(CustomerFile file, MilestoneType type, int daysAgo)
     {
         file.Apply(new MilestoneRecorded
         {
-            StoreId = file.StoreId, CustomerId = file.CustomerId, MilestoneId = Guid.NewGuid(), Type = type, At = Rules.Now.AddDays(-daysAgo), Stage = type, RecordedBy = "test",
+            StoreId = file.StoreId, CustomerId = file.CustomerId, MilestoneId = Guid.NewGuid(), Type = type, At = Rules.Now.AddDays(-daysAgo), Stage = Enum.Parse<CustomerStage>(type.ToString()), RecordedBy = "test",
         });
         return file;
     }
@@ -21,37 +21,37 @@ public sealed class CustomerFileTests
     public void A_deposit_paid_customer_is_held_until_signed_or_lost()
     {
         Assert.False(File().IsHolding);
-        Assert.True(With(File(), "DepositPaid", 5).IsHolding);
-        Assert.False(With(With(File(), "DepositPaid", 5), "ContractSigned", 1).IsHolding);
-        Assert.False(With(With(File(), "DepositPaid", 5), "Lost", 1).IsHolding);
-        Assert.False(With(With(File(), "DepositPaid", 5), "Invalidated", 1).IsHolding);
-        Assert.True(With(With(With(File(), "DepositPaid", 5), "Lost", 2), "Reopened", 1).IsHolding);
+        Assert.True(With(File(), MilestoneType.DepositPaid, 5).IsHolding);
+        Assert.False(With(With(File(), MilestoneType.DepositPaid, 5), MilestoneType.ContractSigned, 1).IsHolding);
+        Assert.False(With(With(File(), MilestoneType.DepositPaid, 5), MilestoneType.Lost, 1).IsHolding);
+        Assert.False(With(With(File(), MilestoneType.DepositPaid, 5), MilestoneType.Invalidated, 1).IsHolding);
+        Assert.True(With(With(With(File(), MilestoneType.DepositPaid, 5), MilestoneType.Lost, 2), MilestoneType.Reopened, 1).IsHolding);
     }
 
     [Theory]
-    [InlineData("DrawingsIssued", 31, true)]
-    [InlineData("Quoted", 31, true)]
-    [InlineData("Quoted", 29, false)]
-    public void Drawings_or_a_quote_more_than_30_days_old_make_a_stalled_proposal(string type, int daysAgo, bool stalled) =>
+    [InlineData(MilestoneType.DrawingsIssued, 31, true)]
+    [InlineData(MilestoneType.Quoted, 31, true)]
+    [InlineData(MilestoneType.Quoted, 29, false)]
+    public void Drawings_or_a_quote_more_than_30_days_old_make_a_stalled_proposal(MilestoneType type, int daysAgo, bool stalled) =>
         Assert.Equal(stalled, With(File(), type, daysAgo).IsStalledProposal(Rules.Now, 30));
 
     [Fact]
     public void A_signed_or_lost_proposal_is_not_stalled()
     {
-        Assert.False(With(With(File(), "Quoted", 40), "ContractSigned", 1).IsStalledProposal(Rules.Now, 30));
-        Assert.False(With(With(File(), "Quoted", 40), "Lost", 1).IsStalledProposal(Rules.Now, 30));
+        Assert.False(With(With(File(), MilestoneType.Quoted, 40), MilestoneType.ContractSigned, 1).IsStalledProposal(Rules.Now, 30));
+        Assert.False(With(With(File(), MilestoneType.Quoted, 40), MilestoneType.Lost, 1).IsStalledProposal(Rules.Now, 30));
     }
 
     [Fact]
     public void An_off_plan_customer_never_counts_as_stalled()
     {
-        var offPlan = With(File("OffPlan"), "Quoted", 90);
+        var offPlan = With(File(HouseKind.OffPlan), MilestoneType.Quoted, 90);
         Assert.False(offPlan.IsStalledProposal(Rules.Now, 30));
-        offPlan.Apply(new CustomerDetailsChanged { StoreId = offPlan.StoreId, CustomerId = offPlan.CustomerId, Fields = ["house.kind"], ChangedAt = Rules.Now, HouseKind = "New" });
+        offPlan.Apply(new CustomerDetailsChanged { StoreId = offPlan.StoreId, CustomerId = offPlan.CustomerId, Fields = ["house.kind"], ChangedAt = Rules.Now, HouseKind = HouseKind.New });
         Assert.True(offPlan.IsStalledProposal(Rules.Now, 30));
     }
 
     [Fact]
     public void A_proposal_counts_from_its_first_drawings_or_quote() =>
-        Assert.True(With(With(File(), "DrawingsIssued", 40), "Quoted", 5).IsStalledProposal(Rules.Now, 30));
+        Assert.True(With(With(File(), MilestoneType.DrawingsIssued, 40), MilestoneType.Quoted, 5).IsStalledProposal(Rules.Now, 30));
 }

@@ -4,12 +4,5 @@ namespace Crm.Contracts.Data.Configurations;
 
 internal sealed class StoreCopyConfiguration : IEntityTypeConfiguration<StoreCopy>
 {
-    public void Configure(EntityTypeBuilder<StoreCopy> store)
-    {
-        store.ToTable("Stores");
-        store.HasKey(s => s.Id);
-        store.Property(s => s.Id).ValueGeneratedNever();
-        store.Property(s => s.Code).HasMaxLength(10);
-        store.Property(s => s.TimeZone).HasMaxLength(50);
-    }
+    public void Configure(EntityTypeBuilder<StoreCopy> store) => StoreCopy.Configure(store);
 }

@@ -49,7 +49,7 @@ namespace Crm.Contracts.Data.Migrations
                     b.ToTable("Forms");
                 });
 
-            modelBuilder.Entity("Crm.Contracts.Domain.StoreCopy", b =>
+            modelBuilder.Entity("Crm.Data.StoreCopy", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -58,6 +58,11 @@ namespace Crm.Contracts.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -83,6 +88,8 @@ namespace Crm.Contracts.Data.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -105,7 +112,8 @@ namespace Crm.Contracts.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -114,6 +122,9 @@ namespace Crm.Contracts.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -127,16 +138,24 @@ namespace Crm.Contracts.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("IX_OutboxMessages_Parked")
+                        .HasFilter("\"ParkedAt\" IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_OutboxMessages_Archive")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("IX_OutboxMessages_Pending")
-                        .HasFilter("\"SentAt\" IS NULL");
+                        .HasFilter("\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Contracts.Domain.ContractForm", b =>
                 {
-                    b.HasOne("Crm.Contracts.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Data.StoreCopy", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -12,7 +12,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     public void Configure(EntityTypeBuilder<Assignment> assignment)
     {
         assignment.HasKey(a => a.Id);
-        assignment.HasOne<StoreCopy>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Restrict);
+        assignment.HasOne<DispatchStore>().WithMany().HasForeignKey(a => a.StoreId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasOne<Designer>().WithMany().HasForeignKey(a => a.DesignerId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasIndex(a => new { a.StoreId, a.CreatedAt });
         assignment.HasIndex(a => new { a.StoreId, a.CreatedOn });

@@ -8,7 +8,7 @@ internal sealed class CustomerFileConfiguration : IEntityTypeConfiguration<Custo
     {
         file.HasKey(f => f.CustomerId);
         file.Property(f => f.CustomerId).ValueGeneratedNever();
-        file.HasOne<StoreCopy>().WithMany().HasForeignKey(f => f.StoreId).OnDelete(DeleteBehavior.Restrict);
+        file.HasOne<DispatchStore>().WithMany().HasForeignKey(f => f.StoreId).OnDelete(DeleteBehavior.Restrict);
         // Holdings and stalled proposals per designer of a store.
         file.HasIndex(f => new { f.StoreId, f.DesignerId });
         file.Property(f => f.CustomerNo).HasMaxLength(30);

@@ -7,7 +7,7 @@ internal sealed class DesignerConfiguration : IEntityTypeConfiguration<Designer>
     public void Configure(EntityTypeBuilder<Designer> designer)
     {
         designer.HasKey(d => d.Id);
-        designer.HasOne<StoreCopy>().WithMany().HasForeignKey(d => d.StoreId).OnDelete(DeleteBehavior.Restrict);
+        designer.HasOne<DispatchStore>().WithMany().HasForeignKey(d => d.StoreId).OnDelete(DeleteBehavior.Restrict);
         designer.HasIndex(d => d.StoreId);
         designer.Property(d => d.Name).HasMaxLength(100);
         designer.Property(d => d.Notes).HasMaxLength(500);

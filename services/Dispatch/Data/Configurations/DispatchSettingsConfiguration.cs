@@ -7,7 +7,7 @@ internal sealed class DispatchSettingsConfiguration : IEntityTypeConfiguration<D
     public void Configure(EntityTypeBuilder<DispatchSettings> settings)
     {
         settings.HasKey(s => s.StoreId);
-        settings.HasOne<StoreCopy>().WithOne().HasForeignKey<DispatchSettings>(s => s.StoreId).OnDelete(DeleteBehavior.Restrict);
+        settings.HasOne<DispatchStore>().WithOne().HasForeignKey<DispatchSettings>(s => s.StoreId).OnDelete(DeleteBehavior.Restrict);
         settings.Property(s => s.BigOrderBudget).HasPrecision(14, 2);
         settings.Property(s => s.BigOrderArea).HasPrecision(9, 2);
         settings.Property(s => s.UpdatedBy).HasMaxLength(100);

@@ -7,7 +7,7 @@ internal sealed class SettingsChangeConfiguration : IEntityTypeConfiguration<Set
     public void Configure(EntityTypeBuilder<SettingsChange> change)
     {
         change.HasKey(c => c.Id);
-        change.HasOne<StoreCopy>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
+        change.HasOne<DispatchStore>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
         change.HasIndex(c => new { c.StoreId, c.At });
         change.Property(c => c.Changes).HasMaxLength(2000);
         change.Property(c => c.By).HasMaxLength(100);

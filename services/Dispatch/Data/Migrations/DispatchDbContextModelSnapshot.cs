@@ -331,6 +331,34 @@ namespace Crm.Dispatch.Data.Migrations
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("Crm.Dispatch.Domain.DispatchStore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("DispatchCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Stores", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Dispatch.Domain.SettingsChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -360,34 +388,6 @@ namespace Crm.Dispatch.Data.Migrations
                     b.ToTable("SettingsChanges");
                 });
 
-            modelBuilder.Entity("Crm.Dispatch.Domain.StoreCopy", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<long>("DispatchCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Stores", (string)null);
-                });
-
             modelBuilder.Entity("Crm.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -401,6 +401,8 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -424,7 +426,8 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -433,6 +436,9 @@ namespace Crm.Dispatch.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -446,9 +452,17 @@ namespace Crm.Dispatch.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("IX_OutboxMessages_Parked")
+                        .HasFilter("\"ParkedAt\" IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_OutboxMessages_Archive")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("IX_OutboxMessages_Pending")
-                        .HasFilter("\"SentAt\" IS NULL");
+                        .HasFilter("\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -461,7 +475,7 @@ namespace Crm.Dispatch.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -470,7 +484,7 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.CustomerFile", b =>
                 {
-                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -479,7 +493,7 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.Designer", b =>
                 {
-                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -506,7 +520,7 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.DispatchSettings", b =>
                 {
-                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithOne()
                         .HasForeignKey("Crm.Dispatch.Domain.DispatchSettings", "StoreId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -515,7 +529,7 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.SettingsChange", b =>
                 {
-                    b.HasOne("Crm.Dispatch.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)

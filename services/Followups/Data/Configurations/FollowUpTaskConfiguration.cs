@@ -7,7 +7,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
     public void Configure(EntityTypeBuilder<FollowUpTask> task)
     {
         task.HasKey(t => t.Id);
-        task.HasOne<StoreCopy>().WithMany().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Restrict);
+        task.HasOne<FollowupStore>().WithMany().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Restrict);
         task.HasIndex(t => new { t.StoreId, t.DueOn });
         task.HasIndex(t => t.CustomerId);
         task.Property(t => t.CustomerNo).HasMaxLength(30);

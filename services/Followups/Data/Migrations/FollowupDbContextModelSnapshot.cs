@@ -67,7 +67,7 @@ namespace Crm.Followups.Data.Migrations
                     b.ToTable("Tasks");
                 });
 
-            modelBuilder.Entity("Crm.Followups.Domain.StoreCopy", b =>
+            modelBuilder.Entity("Crm.Followups.Domain.FollowupStore", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -79,6 +79,11 @@ namespace Crm.Followups.Data.Migrations
 
                     b.Property<int>("FirstFollowUpDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -104,6 +109,8 @@ namespace Crm.Followups.Data.Migrations
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -126,7 +133,8 @@ namespace Crm.Followups.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -135,6 +143,9 @@ namespace Crm.Followups.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -148,16 +159,24 @@ namespace Crm.Followups.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("IX_OutboxMessages_Parked")
+                        .HasFilter("\"ParkedAt\" IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_OutboxMessages_Archive")
+                        .HasFilter("\"SentAt\" IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("IX_OutboxMessages_Pending")
-                        .HasFilter("\"SentAt\" IS NULL");
+                        .HasFilter("\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Followups.Domain.FollowUpTask", b =>
                 {
-                    b.HasOne("Crm.Followups.Domain.StoreCopy", null)
+                    b.HasOne("Crm.Followups.Domain.FollowupStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Restrict)

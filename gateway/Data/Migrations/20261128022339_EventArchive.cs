@@ -1,0 +1,122 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Gateway.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class EventArchive : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Name",
+                table: "Stores",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "Stores",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: false,
+                defaultValue: "Asia/Shanghai");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "LastError",
+                table: "OutboxMessages",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ParkedAt",
+                table: "OutboxMessages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Archive",
+                table: "OutboxMessages",
+                column: "SentAt",
+                filter: "\"SentAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Parked",
+                table: "OutboxMessages",
+                column: "ParkedAt",
+                filter: "\"ParkedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages",
+                column: "Sequence",
+                filter: "\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Archive",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Parked",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Name",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "ParkedAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "LastError",
+                table: "OutboxMessages",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(2000)",
+                oldMaxLength: 2000,
+                oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Pending",
+                table: "OutboxMessages",
+                column: "Sequence",
+                filter: "\"SentAt\" IS NULL");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+global using Crm.Access;
+global using Crm.Messages;
+global using Crm.Messaging;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;

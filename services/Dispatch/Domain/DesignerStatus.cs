@@ -1,8 +1,0 @@
-namespace Crm.Dispatch.Domain;
-
-public enum DesignerStatus
-{
-    Active,
-    Suspended,
-    Removed,
-}

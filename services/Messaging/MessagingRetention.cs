@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+
+namespace Crm.Messaging;
+
+/// <summary>
+/// Keeps the outbox and inbox tables from growing for ever: sent rows leave the event archive after
+/// "Messaging:Outbox:RetainDays", inbox rows after "Messaging:Inbox:RetainDays". Pending and parked rows
+/// are never deleted. Deletes go in small batches, so no cleanup holds long locks.
+/// </summary>
+public sealed class MessagingRetention<TDbContext>(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> outbox,
+    IOptions<InboxOptions> inbox,
+    IOptions<RetentionOptions> retention,
+    TimeProvider clock,
+    ILogger<MessagingRetention<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext, IMessagingDbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(retention.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                var (archive, applied) = await CleanAsync(stoppingToken);
+                if (archive + applied > 0) logger.LogInformation("Retention deleted {Archive} archived events and {Inbox} inbox rows", archive, applied);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Retention of the outbox and inbox failed; it runs again in {Interval}", retention.Value.Interval);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try { return await timer.WaitForNextTickAsync(stoppingToken); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    /// <summary>Deletes what is past its retention now; answers how many archive and inbox rows went.</summary>
+    public async Task<(long Archive, long Inbox)> CleanAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var now = clock.GetUtcNow();
+        var archiveCutoff = now.AddDays(-outbox.Value.RetainDays);
+        var inboxCutoff = now.AddDays(-inbox.Value.RetainDays);
+        var batch = retention.Value.BatchSize;
+        long archive = 0, applied = 0, deleted;
+        do
+        {
+            deleted = await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM "OutboxMessages" WHERE "Sequence" IN (
+                  SELECT "Sequence" FROM "OutboxMessages" WHERE "SentAt" IS NOT NULL AND "SentAt" < {archiveCutoff} LIMIT {batch})
+                """, cancellationToken);
+            archive += deleted;
+        }
+        while (deleted == batch);
+        do
+        {
+            deleted = await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM "InboxMessages" WHERE ("MessageId", "Consumer") IN (
+                  SELECT "MessageId", "Consumer" FROM "InboxMessages" WHERE "ProcessedAt" < {inboxCutoff} LIMIT {batch})
+                """, cancellationToken);
+            applied += deleted;
+        }
+        while (deleted == batch);
+        return (archive, applied);
+    }
+}

@@ -1,0 +1,9 @@
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Messages;
+global using Crm.Messaging;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;

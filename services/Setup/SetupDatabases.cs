@@ -1,0 +1,39 @@
+using Crm.Contracts.Data;
+using Crm.Customers.Data;
+using Crm.Dispatch.Data;
+using Crm.Followups.Data;
+using Crm.Gateway;
+using Crm.Gateway.Data;
+
+namespace Crm.Setup;
+
+public static class SetupDatabases
+{
+    /// <summary>Every service's database as the system itself (no caller, every store), by the connection strings the services use.</summary>
+    public static IHostApplicationBuilder AddSetupDatabases(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(StoreScope.System);
+        services.AddDbContext<CustomerDbContext>(Npgsql(builder, "customerdb"));
+        services.AddDbContext<DispatchDbContext>(Npgsql(builder, "dispatchdb"));
+        services.AddDbContext<ContractDbContext>(Npgsql(builder, "contractdb"));
+        services.AddDbContext<FollowupDbContext>(Npgsql(builder, "followupdb"));
+        services.AddDbContext<GatewayDbContext>(Npgsql(builder, "gatewaydb"));
+        services.AddStaffAccounts();
+        services.AddOptions<DemoOptions>().BindConfiguration("Seed");
+        services.AddSingleton<ChainSetup>();
+        return builder;
+    }
+
+    private static Action<DbContextOptionsBuilder> Npgsql(IHostApplicationBuilder builder, string name) => options =>
+        options.UseNpgsql(builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"The connection string '{name}' is not configured."));
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Development only: the demo chain of api.md (stores SH01 and SH02, their staff and designers).</summary>
+    public bool Demo { get; set; }
+    public string StorePassword { get; set; } = "Store#2026";
+}
