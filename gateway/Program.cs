@@ -20,7 +20,7 @@ app.MapApiReference();
 app.MapAuthApi();
 app.MapStaffApi();
 app.MapAuditApi();
-app.MapMessagingOperations<GatewayDbContext>("/api/operations/gateway");
+app.MapMessagingOperations("/api/operations/gateway");
 app.MapReverseProxy();
 
 await app.PrepareDatabaseAsync();

@@ -10,7 +10,7 @@ builder.AddContractServices();
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
-app.MapMessagingOperations<ContractDbContext>();
+app.MapMessagingOperations();
 app.MapFormsApi();
 
 await app.MigrateOnStartAsync<ContractDbContext>();

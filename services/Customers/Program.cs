@@ -10,7 +10,7 @@ builder.AddCustomerServices();
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
-app.MapMessagingOperations<CustomerDbContext>();
+app.MapMessagingOperations();
 app.MapStoresApi();
 app.MapCustomersApi();
 

@@ -10,7 +10,7 @@ builder.AddDispatchServices();
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
-app.MapMessagingOperations<DispatchDbContext>();
+app.MapMessagingOperations();
 app.MapDesignersApi();
 app.MapAssignmentsApi();
 app.MapSettingsApi();

@@ -10,7 +10,7 @@ builder.AddFollowupServices();
 var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
-app.MapMessagingOperations<FollowupDbContext>();
+app.MapMessagingOperations();
 app.MapTasksApi();
 
 await app.MigrateOnStartAsync<FollowupDbContext>();

@@ -33,6 +33,7 @@ public static class MessagingRegistration
         services.AddSingleton<MessagingRetention<TDbContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<MessagingRetention<TDbContext>>());
         services.AddSingleton<IEventArchive, EventArchive<TDbContext>>();
+        services.AddScoped<IOutboxAdministration, OutboxAdministration<TDbContext>>();
 
         // Tests give each test process its own exchange names (EntityPrefix) and each host its own
         // queues (QueuePrefix), on a shared broker.
@@ -62,6 +63,8 @@ public static class MessagingRegistration
                 if (!string.IsNullOrEmpty(entityPrefix))
                     rabbit.MessageTopology.SetEntityNameFormatter(new ExchangePrefix(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
                 rabbit.ConnectReceiveObserver(failed);
+                // Each consumer's own queue first: ConfigureEndpoints leaves out consumers already placed elsewhere.
+                rabbit.ConfigureEndpoints(context);
                 // Archives are sent here, to this service alone, and applied one at a time in their order;
                 // events this service does not consume are dropped.
                 rabbit.ReceiveEndpoint(endpoint.ReplayQueue, replay =>
@@ -73,7 +76,6 @@ public static class MessagingRegistration
                     replay.DiscardSkippedMessages();
                     replay.ConfigureConsumers(context);
                 });
-                rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;

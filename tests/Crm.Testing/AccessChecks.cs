@@ -15,6 +15,15 @@ public static class AccessChecks
         EndpointAccess.Rule("*", "/alive"),
         EndpointAccess.Rule("*", "/health"),
         EndpointAccess.Rule("GET", "/openapi/{documentName}.json"),
+        .. Operations("/operations"),
+    ];
+
+    /// <summary>The operator's endpoints of a service's messaging, for ChainAdmin only.</summary>
+    public static EndpointRule[] Operations(string prefix) =>
+    [
+        EndpointAccess.Rule("GET", prefix + "/outbox", "ChainAdmin"),
+        EndpointAccess.Rule("POST", prefix + "/outbox/{sequence:long}/requeue", "ChainAdmin"),
+        EndpointAccess.Rule("POST", prefix + "/archive/replay", "ChainAdmin"),
     ];
 
     /// <summary>Fails when an endpoint is added, removed or guarded otherwise than the table says.</summary>

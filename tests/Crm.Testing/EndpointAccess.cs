@@ -38,5 +38,5 @@ public static class EndpointAccess
 
     /// <summary>Fills route parameters with an id nobody has.</summary>
     public static string Concrete(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+\}", Guid.NewGuid().ToString());
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+:long\}", "1"), @"\{[^}]+\}", Guid.NewGuid().ToString());
 }

@@ -11,9 +11,7 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
 
     public static readonly EndpointRule[] Table =
     [
-        Rule("*", "/alive"),
-        Rule("*", "/health"),
-        Rule("GET", "/openapi/{documentName}.json"),
+        .. AccessChecks.Common,
         Rule("POST", "/api/stores", ChainAdmin),
         Rule("GET", "/api/stores", All),
         Rule("GET", "/api/stores/{id:guid}", All),
