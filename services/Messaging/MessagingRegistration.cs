@@ -49,11 +49,16 @@ public static class MessagingRegistration
 
         var entityPrefix = configuration["Messaging:EntityPrefix"];
         var retries = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+        List<Type> consumerTypes = [];
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpoint.Name, false));
             addConsumers(bus);
             bus.AddConsumer<ArchiveReplayRequestedConsumer>();
+            // MassTransit registers each consumer class as a service: the replay queue gets them all.
+            consumerTypes = services.Select(d => d.ServiceType)
+                .Where(t => t.IsClass && !t.IsAbstract && typeof(IConsumer).IsAssignableFrom(t) && t != typeof(ArchiveReplayRequestedConsumer))
+                .Distinct().ToList();
             bus.AddConfigureEndpointsCallback((_, _, receive) => retries.Apply(receive));
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -74,7 +79,7 @@ public static class MessagingRegistration
                     replay.ConcurrentMessageLimit = 1;
                     retries.Apply(replay);
                     replay.DiscardSkippedMessages();
-                    replay.ConfigureConsumers(context);
+                    foreach (var consumer in consumerTypes) context.ConfigureConsumer(consumer, replay);
                 });
             });
         });

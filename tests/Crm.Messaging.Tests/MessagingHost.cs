@@ -12,9 +12,13 @@ public sealed class MessagingHost : IAsyncDisposable
     private MessagingHost(IHost host, DeliveryCounter deliveries, string queuePrefix)
     {
         _host = host;
+        Name = queuePrefix;
         Deliveries = deliveries;
         ConsumerQueue = $"{queuePrefix}-store-opened-recorder";
     }
+
+    /// <summary>The host's name on the bus (its queue prefix): archives are replayed to "{Name}-replay".</summary>
+    public string Name { get; }
 
     /// <summary>The queue of the host's one consumer (its error queue adds "_error").</summary>
     public string ConsumerQueue { get; }
@@ -30,7 +34,7 @@ public sealed class MessagingHost : IAsyncDisposable
         return host;
     }
 
-    public static async Task<MessagingHost> StartAsync(string connectionString, string rabbitUri, string entityPrefix)
+    public static async Task<MessagingHost> StartAsync(string connectionString, string rabbitUri, string entityPrefix, IDictionary<string, string?>? settings = null)
     {
         var queuePrefix = $"{entityPrefix}-{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder();
@@ -50,6 +54,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
             ["Messaging:Retry:IntervalDelta"] = "00:00:00.050",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceMessaging<TestDbContext>("messaging-tests", "testdb", bus => bus.AddConsumer<StoreOpenedRecorder>());
         var deliveries = new DeliveryCounter();
         builder.Services.AddConsumeObserver(_ => deliveries);
