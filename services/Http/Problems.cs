@@ -18,6 +18,22 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the current state.", extensions: all);
     }
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+
+    /// <summary>A rule's refusal as its problem answer (400 naming the field, 403, or 409 with its code); a conflict may carry figures the client needs.</summary>
+    public static ProblemHttpResult Refused(Violation violation, IDictionary<string, object?>? extensions = null) => violation.Kind switch
+    {
+        ViolationKind.Forbidden => Forbidden(violation.Detail),
+        ViolationKind.Conflict => Conflict(violation.Code ?? Violation.InvalidTransition, violation.Detail, extensions),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: violation.Detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [violation.Field ?? "$"] = [violation.Detail] } }),
+    };
+
+    /// <summary>Whether an answer reports success: a refused command's transaction is rolled back.</summary>
+    public static bool Succeeded(IResult result) =>
+        (result is INestedHttpResult nested ? nested.Result : result) is not IStatusCodeHttpResult { StatusCode: >= 400 };
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(detail: $"No {what} with that id.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

@@ -15,7 +15,7 @@ public sealed record CustomerDetails(
     House? House = null,
     string? SpecialRequest = null)
 {
-    public const int MaxSpecialRequestLength = 500;
+    public const int MaxSpecialRequestLength = TextLimits.Reason;
 
     public static CustomerDetails From(Customer c) =>
         new(c.Name, c.Phone, c.Info.OtherContact, c.Info.Address, c.Info.Family, c.Info.IncomeBand, c.Info.Preferences, c.Info.House, c.SpecialRequest);

@@ -3,10 +3,6 @@ namespace Crm.Customers.Apis;
 /// <summary>Recording the customer's dynamic information: milestones and the visits of a returning customer.</summary>
 public static class MilestonesApi
 {
-    /// <summary>What a designer may record for their own customers (domain.md §6).</summary>
-    private static readonly MilestoneType[] DesignerMilestones =
-        [MilestoneType.Measured, MilestoneType.DrawingsIssued, MilestoneType.Quoted, MilestoneType.ContractSigned];
-
     private sealed record Outcome(Customer Customer, Milestone? Milestone, string? Refusal);
 
     public static async Task<Results<Created<RecordedMilestoneResponse>, ValidationProblem, ProblemHttpResult>> Record(
@@ -16,10 +12,7 @@ public static class MilestonesApi
         if (customer is null) return Problems.NotFound("customer");
         var errors = request.Validate(customer, clock.GetUtcNow(), out var draft);
         if (errors.Any) return Problems.Invalid(errors);
-        if (scope.IsDesigner && !DesignerMilestones.Contains(draft.Type))
-            return Forbidden($"A designer records only {string.Join(", ", DesignerMilestones)} of their own customers.");
-        if (draft.Type == MilestoneType.Reviewed && scope.Role is not (StaffRoles.StoreManager or StaffRoles.ChainAdmin))
-            return Forbidden("A contract is approved (Reviewed) by the store manager.");
+        if (MilestonePermissions.Refusal(scope.Role, draft.Type) is { } notAllowed) return Problems.Refused(notAllowed);
 
         var outcome = await CustomerTransaction.RunAsync(db, id, cancellationToken, locked =>
         {
@@ -32,9 +25,6 @@ public static class MilestonesApi
         return TypedResults.Created($"/api/customers/{id}/timeline",
             new RecordedMilestoneResponse(MilestoneResponse.From(outcome.Milestone), outcome.Customer.Stage));
     }
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
 
     /// <summary>A returning customer (or a lead the store meets for the first time) is a new visit of the same customer.</summary>
     public static async Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult>> RecordVisit(

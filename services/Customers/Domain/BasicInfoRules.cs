@@ -3,9 +3,9 @@ namespace Crm.Customers.Domain;
 /// <summary>What a customer's basic information may hold. Each broken rule names the field as the API spells it.</summary>
 public static class BasicInfoRules
 {
-    public const int MaxNameLength = 100;
-    public const int MaxTextLength = 200;
-    public const int MaxShortTextLength = 50;
+    public const int MaxNameLength = TextLimits.Name;
+    public const int MaxTextLength = TextLimits.Line;
+    public const int MaxShortTextLength = TextLimits.Word;
     public const int MaxFamilySize = 30;
     public const int MaxStyles = 10;
     public const decimal MaxBudget = 100_000_000m;

@@ -6,7 +6,7 @@ public sealed record MilestoneDraft(
     decimal? AreaM2 = null, string? Reason = null, string? Competitor = null)
 {
     public const decimal MaxAmount = 100_000_000m;
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = TextLimits.Reason;
 
     /// <summary>Which figure each type needs; a figure another type carries is refused rather than ignored.</summary>
     public void Check(FieldErrors errors)

@@ -48,8 +48,7 @@ public static class AssignmentLifeApi
     {
         if (ReasonProblem(request) is { } invalid) return invalid;
         var reason = request.Reason!.Trim();
-        DispatchTrace? nobody = null;
-        var result = await MoveAsync(id, AssignmentStatus.Reassigned, reason, db, scope, clock, cancellationToken, async (assignment, designer, store, _) =>
+        return await MoveAsync(id, AssignmentStatus.Reassigned, reason, db, scope, clock, cancellationToken, async (assignment, designer, store, _) =>
         {
             var file = await db.CustomerFiles.SingleAsync(f => f.CustomerId == assignment.CustomerId, cancellationToken);
             file.AssignTo(null);
@@ -57,53 +56,47 @@ public static class AssignmentLifeApi
             var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
             var (decision, next) = await db.DispatchAsync(store, file, kind, scope.ActorName, clock, cancellationToken,
                 request.DesignerId, reason, excludedDesignerId: designer.Id);
-            // With nobody to take the customer, the assignment stays as it was.
-            if (next is null)
-            {
-                nobody = decision.Trace;
-                db.ChangeTracker.Clear();
-            }
             return (next, decision.Trace);
-        });
-        return nobody is null ? result : AssignmentsApi.NoEligibleDesigner(nobody);
+        }, nobodyRefuses: true);
     }
 
-    /// <summary>A refusal suspends the designer for the store's days (the day of the refusal counts); enough refusals in the window flag removal.</summary>
+    /// <summary>The refusal's consequences for the designer (<see cref="RefusalPolicy"/>), recorded in their history and announced.</summary>
     private static async Task SuspendForRefusalAsync(
         DispatchDbContext db, DispatchStore store, Designer designer, DispatchSettings settings, string reason, DateTimeOffset now, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var since = RefusalPolicy.WindowStart(settings, now);
+        // This refusal is not saved yet: the policy counts it on top of the earlier ones.
+        var earlier = await db.Assignments.CountAsync(a => a.DesignerId == designer.Id && a.Status == AssignmentStatus.Refused && a.DecidedAt >= since, cancellationToken);
         var today = store.LocalDate(now);
-        if (settings.RefusalSuspensionDays > 0)
+        var consequences = RefusalPolicy.Consequences(settings, today, earlier, designer.RemovalFlaggedAt is not null);
+        var wasRemoved = designer.Status == DesignerStatus.Removed;
+        designer.Apply(consequences, today, now);
+        if (consequences.SuspendedUntil is not null && !wasRemoved)
         {
-            designer.Suspend(today.AddDays(settings.RefusalSuspensionDays - 1), today);
             db.DesignerHistory.Add(DesignerHistory.Record(designer, "Suspended", $"until {designer.SuspendedUntil:yyyy-MM-dd} after a refusal", reason, "dispatch rules", now));
             db.Publish(new DesignerSuspended
             {
                 StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Until = designer.SuspendedUntil!.Value, Reason = $"Refused a customer: {reason}", At = now,
             }, clock);
         }
-        var since = now.AddDays(-settings.RemovalWindowDays);
-        // This refusal is not saved yet: it is counted on top of the earlier ones.
-        var refusals = 1 + await db.Assignments.CountAsync(a => a.DesignerId == designer.Id && a.Status == AssignmentStatus.Refused && a.DecidedAt >= since, cancellationToken);
-        if (refusals >= settings.RemovalRefusals && designer.RemovalFlaggedAt is null)
+        if (consequences.FlagForRemoval)
         {
-            designer.FlagForRemoval(now);
-            db.DesignerHistory.Add(DesignerHistory.Record(designer, "RemovalFlagged", $"{refusals} refusals within {settings.RemovalWindowDays} days", reason, "dispatch rules", now));
+            db.DesignerHistory.Add(DesignerHistory.Record(designer, "RemovalFlagged", $"{consequences.RefusalsInWindow} refusals within {settings.RemovalWindowDays} days", reason, "dispatch rules", now));
             db.Publish(new DesignerRemovalFlagged
             {
-                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Refusals = refusals, WindowDays = settings.RemovalWindowDays, At = now,
+                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Refusals = consequences.RefusalsInWindow, WindowDays = settings.RemovalWindowDays, At = now,
             }, clock);
         }
     }
 
     private static ValidationProblem? ReasonProblem(ReasonRequest request) =>
         string.IsNullOrWhiteSpace(request.Reason) ? Problems.Invalid("reason", "Say why: the assignment keeps the reason.")
-        : request.Reason.Length > 500 ? Problems.Invalid("reason", "At most 500 characters.")
+        : request.Reason.Length > TextLimits.Reason ? Problems.Invalid("reason", $"At most {TextLimits.Reason} characters.")
         : null;
 
     private static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Guid id, AssignmentStatus to, string? reason, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
-        Func<Assignment, Designer, DispatchStore, DateTimeOffset, Task<(Assignment? Next, DispatchTrace? Trace)>> then)
+        Func<Assignment, Designer, DispatchStore, DateTimeOffset, Task<(Assignment? Next, DispatchTrace? Trace)>> then, bool nobodyRefuses = false)
     {
         var found = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (found is null) return Problems.NotFound("assignment");
@@ -112,11 +105,12 @@ public static class AssignmentLifeApi
             db, found.StoreId, Problems.NotFound("assignment"), cancellationToken, async store =>
             {
                 var assignment = await db.Assignments.SingleAsync(a => a.Id == id, cancellationToken);
-                if (assignment.Refusal(to) is { } refusal) return Problems.Conflict("invalid-transition", refusal);
                 var now = clock.GetUtcNow();
+                if (assignment.Move(to, reason, scope.ActorName, now) is { } refusal) return Problems.Refused(refusal);
                 var designer = await db.Designers.SingleAsync(d => d.Id == assignment.DesignerId, cancellationToken);
-                assignment.Move(to, reason, scope.ActorName, now);
                 var (next, trace) = await then(assignment, designer, store, now);
+                // A reassignment with nobody to take the customer is refused: the assignment stays as it was.
+                if (nobodyRefuses && next is null) return AssignmentsApi.NoEligibleDesigner(trace!);
                 return TypedResults.Ok(new AssignmentChangeResponse(AssignmentResponse.From(assignment), next is null ? null : AssignmentResponse.From(next), next is null ? trace : null));
             });
     }

@@ -50,7 +50,7 @@ public static class AssignmentsApi
         AssignmentRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to dispatch.");
-        if (request.Reason is { Length: > 500 }) return Problems.Invalid("reason", "At most 500 characters.");
+        if (request.Reason is { Length: > TextLimits.Reason }) return Problems.Invalid("reason", $"At most {TextLimits.Reason} characters.");
         var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
         if (file is null) return CustomerNotFound();
         if (request.DesignerId is { } named && !await db.Designers.AnyAsync(d => d.Id == named && d.StoreId == file.StoreId, cancellationToken))
@@ -69,7 +69,7 @@ public static class AssignmentsApi
                 var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
                 var (decision, assignment) = await db.DispatchAsync(store, tracked, kind, scope.ActorName, clock, cancellationToken, request.DesignerId, reason);
                 if (decision.Trace.Override && reason is null)
-                    return db.Refuse(Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why."));
+                    return Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why.");
                 if (assignment is null) return NoEligibleDesigner(decision.Trace);
                 return TypedResults.Created($"/api/dispatch/assignments/{assignment.Id}", AssignmentResponse.From(assignment));
             });

@@ -9,11 +9,11 @@ public sealed record DesignerRequest(Guid? StoreId, string? Name, DesignerLevel?
     {
         var errors = new FieldErrors();
         if (creating && string.IsNullOrWhiteSpace(Name)) errors.Add("name", "The designer's name is required.");
-        if (Name is not null && (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)) errors.Add("name", "A name of 1 to 100 characters.");
+        if (Name is not null && (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > TextLimits.Name)) errors.Add("name", $"A name of 1 to {TextLimits.Name} characters.");
         if (creating && Level is null) errors.Add("level", $"The level is required: one of {string.Join(", ", Enum.GetNames<DesignerLevel>())}.");
-        if (Styles is { } styles && (styles.Count > MaxStyles || styles.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 50)))
-            errors.Add("styles", $"At most {MaxStyles} styles of 1 to 50 characters.");
-        if (Notes is { Length: > 500 }) errors.Add("notes", "At most 500 characters.");
+        if (Styles is { } styles && (styles.Count > MaxStyles || styles.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > TextLimits.Word)))
+            errors.Add("styles", $"At most {MaxStyles} styles of 1 to {TextLimits.Word} characters.");
+        if (Notes is { Length: > TextLimits.Reason }) errors.Add("notes", $"At most {TextLimits.Reason} characters.");
         return errors;
     }
 

@@ -7,8 +7,7 @@ public static class DesignerStatusApi
         Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
         ChangeAsync(id, request, db, scope, clock, cancellationToken, "Suspended", needsUntil: true, (designer, store, now) =>
         {
-            if (designer.Status == DesignerStatus.Removed) return "A removed designer cannot be suspended; reinstate them first.";
-            designer.Suspend(request.Until!.Value, store.LocalDate(now));
+            if (designer.Suspend(request.Until!.Value, store.LocalDate(now)) is { } refusal) return refusal;
             db.Publish(new DesignerSuspended
             {
                 StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Until = designer.SuspendedUntil!.Value, Reason = request.Reason!.Trim(), At = now,
@@ -18,29 +17,20 @@ public static class DesignerStatusApi
 
     public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Remove(
         Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Removed", needsUntil: false, (designer, _, _) =>
-        {
-            if (designer.Status == DesignerStatus.Removed) return "The designer is already removed.";
-            designer.Remove();
-            return null;
-        });
+        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Removed", needsUntil: false, (designer, _, _) => designer.Remove());
 
     public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Reinstate(
         Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Reinstated", needsUntil: false, (designer, store, now) =>
-        {
-            if (designer.StatusOn(store.LocalDate(now)) == DesignerStatus.Active && designer.RemovalFlaggedAt is null) return "The designer is active.";
-            designer.Reinstate();
-            return null;
-        });
+        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Reinstated", needsUntil: false, (designer, store, now) => designer.Reinstate(store.LocalDate(now)));
 
+    /// <summary>A status move of the designer's (its rule in <see cref="Designer"/>), with its reason in the history; a refused move changes nothing.</summary>
     private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
-        string action, bool needsUntil, Func<Designer, DispatchStore, DateTimeOffset, string?> change)
+        string action, bool needsUntil, Func<Designer, DispatchStore, DateTimeOffset, Violation?> move)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "Say why: the designer's history keeps the reason.");
-        else if (request.Reason.Length > 500) errors.Add("reason", "At most 500 characters.");
+        else if (request.Reason.Length > TextLimits.Reason) errors.Add("reason", $"At most {TextLimits.Reason} characters.");
         if (needsUntil && request.Until is null) errors.Add("until", "The last day of the suspension (yyyy-MM-dd).");
         if (!needsUntil && request.Until is not null) errors.Add("until", "Only a suspension has a last day.");
         var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -51,9 +41,9 @@ public static class DesignerStatusApi
             db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
             {
                 var now = clock.GetUtcNow();
-                if (needsUntil && request.Until < store.LocalDate(now)) return Problems.Invalid("until", "The last day of a suspension cannot be in the past.");
                 var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-                if (change(designer, store, now) is { } refusal) return db.Refuse(Problems.Conflict("invalid-transition", refusal));
+                if (move(designer, store, now) is { } refusal)
+                    return refusal.Kind == ViolationKind.Invalid ? Problems.Invalid(refusal.Field!, refusal.Detail) : Problems.Refused(refusal);
                 var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
                 db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
                 var today = store.LocalDate(now);

@@ -62,7 +62,7 @@ public static class SettingsApi
                 var values = request.Over(settings.Values);
                 var errors = new FieldErrors();
                 values.Check(errors);
-                if (errors.Any) return db.Refuse(Problems.Invalid(errors));
+                if (errors.Any) return Problems.Invalid(errors);
                 if (SettingsChange.Between(storeId, settings.Values, values, scope.ActorName, clock.GetUtcNow()) is { } change) db.SettingsChanges.Add(change);
                 settings.Change(values, scope.ActorName, clock.GetUtcNow());
                 return TypedResults.Ok(SettingsResponse.From(settings));

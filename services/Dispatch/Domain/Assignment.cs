@@ -42,17 +42,19 @@ public sealed class Assignment
         Trace = trace,
     };
 
-    /// <summary>Why the move is not allowed now, or null when it is.</summary>
-    public string? Refusal(AssignmentStatus to) => (Status, to) switch
+    /// <summary>Why the move is not allowed now, or null when it is: an offer is accepted or refused; an offered or accepted assignment is reassigned.</summary>
+    public Violation? Refusal(AssignmentStatus to) => (Status, to) switch
     {
         (AssignmentStatus.Offered, AssignmentStatus.Accepted or AssignmentStatus.Refused) => null,
         (AssignmentStatus.Offered or AssignmentStatus.Accepted, AssignmentStatus.Reassigned) => null,
-        _ => $"The assignment is {Status}; it cannot be {to.ToString().ToLowerInvariant()}.",
+        _ => Violation.Transition($"The assignment is {Status}; it cannot be {to.ToString().ToLowerInvariant()}."),
     };
 
-    public void Move(AssignmentStatus to, string? reason, string by, DateTimeOffset at)
+    /// <summary>Moves the assignment if its life allows it; otherwise leaves it and says why.</summary>
+    public Violation? Move(AssignmentStatus to, string? reason, string by, DateTimeOffset at)
     {
-        if (Refusal(to) is { } refusal) throw new InvalidOperationException(refusal);
+        if (Refusal(to) is { } refusal) return refusal;
         (Status, EndReason, DecidedBy, DecidedAt) = (to, reason, by, at);
+        return null;
     }
 }

@@ -46,19 +46,43 @@ public sealed class Designer
     public DesignerStatus StatusOn(DateOnly day) =>
         Status == DesignerStatus.Suspended && SuspendedUntil < day ? DesignerStatus.Active : Status;
 
-    /// <summary>Suspends through the given day; a suspension already running longer is kept.</summary>
-    public void Suspend(DateOnly until, DateOnly today)
+    /// <summary>
+    /// The store manager suspends the designer through a day (停单): not a removed designer, not into the past.
+    /// A suspension already running longer is kept.
+    /// </summary>
+    public Violation? Suspend(DateOnly until, DateOnly today)
     {
+        if (Status == DesignerStatus.Removed) return Violation.Transition("A removed designer cannot be suspended; reinstate them first.");
+        if (until < today) return Violation.Invalid("until", "The last day of a suspension cannot be in the past.");
         var running = StatusOn(today) == DesignerStatus.Suspended ? SuspendedUntil : null;
         Status = DesignerStatus.Suspended;
         SuspendedUntil = running > until ? running : until;
+        return null;
     }
 
-    public void Remove() => (Status, SuspendedUntil) = (DesignerStatus.Removed, null);
+    /// <summary>The store manager removes the designer from the roster (除名).</summary>
+    public Violation? Remove()
+    {
+        if (Status == DesignerStatus.Removed) return Violation.Transition("The designer is already removed.");
+        (Status, SuspendedUntil) = (DesignerStatus.Removed, null);
+        return null;
+    }
 
-    public void Reinstate() => (Status, SuspendedUntil, RemovalFlaggedAt) = (DesignerStatus.Active, null, null);
+    /// <summary>The store manager reinstates a suspended, removed or flagged designer; an active, unflagged one has nothing to reinstate.</summary>
+    public Violation? Reinstate(DateOnly today)
+    {
+        if (StatusOn(today) == DesignerStatus.Active && RemovalFlaggedAt is null) return Violation.Transition("The designer is active.");
+        (Status, SuspendedUntil, RemovalFlaggedAt) = (DesignerStatus.Active, null, null);
+        return null;
+    }
 
-    public void FlagForRemoval(DateTimeOffset at) => RemovalFlaggedAt ??= at;
+    /// <summary>What a refusal does to the designer (<see cref="RefusalPolicy"/>): suspended through its last day, flagged for removal.</summary>
+    public void Apply(RefusalConsequences consequences, DateOnly today, DateTimeOffset at)
+    {
+        // A designer removed while the offer was out stays removed.
+        if (consequences.SuspendedUntil is { } until && Status != DesignerStatus.Removed) Suspend(until, today);
+        if (consequences.FlagForRemoval) RemovalFlaggedAt ??= at;
+    }
 
     public DesignerJoined ToJoinedEvent(int rosterNumber) => new()
     {

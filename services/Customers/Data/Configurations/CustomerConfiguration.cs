@@ -36,7 +36,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.Completeness).HasPrecision(5, 4);
-        customer.Property(c => c.SpecialRequest).HasMaxLength(500);
+        customer.Property(c => c.SpecialRequest).HasMaxLength(TextLimits.Reason);
         customer.Property(c => c.RegisteredBy).HasMaxLength(100);
         customer.Property(c => c.RegisteredByName).HasMaxLength(100);
         customer.Property(c => c.Info).HasColumnType("jsonb").HasConversion(

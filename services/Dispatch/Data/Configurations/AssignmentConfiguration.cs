@@ -25,7 +25,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.Property(a => a.DesignerName).HasMaxLength(100);
         assignment.Property(a => a.RequestedBy).HasMaxLength(100);
         assignment.Property(a => a.DecidedBy).HasMaxLength(100);
-        assignment.Property(a => a.EndReason).HasMaxLength(500);
+        assignment.Property(a => a.EndReason).HasMaxLength(TextLimits.Reason);
         assignment.Property(a => a.Trace).HasColumnType("jsonb").HasConversion(
             trace => JsonSerializer.Serialize(trace, TraceJson),
             json => JsonSerializer.Deserialize<DispatchTrace>(json, TraceJson)!);

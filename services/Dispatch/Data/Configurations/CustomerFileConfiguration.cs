@@ -12,7 +12,7 @@ internal sealed class CustomerFileConfiguration : IEntityTypeConfiguration<Custo
         // Holdings and stalled proposals per designer of a store.
         file.HasIndex(f => new { f.StoreId, f.DesignerId });
         file.Property(f => f.CustomerNo).HasMaxLength(30);
-        file.Property(f => f.SpecialRequest).HasMaxLength(500);
+        file.Property(f => f.SpecialRequest).HasMaxLength(TextLimits.Reason);
         file.Property(f => f.Budget).HasPrecision(14, 2);
         file.Property(f => f.AreaM2).HasPrecision(9, 2);
     }

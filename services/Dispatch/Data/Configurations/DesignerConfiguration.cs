@@ -10,7 +10,7 @@ internal sealed class DesignerConfiguration : IEntityTypeConfiguration<Designer>
         designer.HasOne<DispatchStore>().WithMany().HasForeignKey(d => d.StoreId).OnDelete(DeleteBehavior.Restrict);
         designer.HasIndex(d => d.StoreId);
         designer.Property(d => d.Name).HasMaxLength(100);
-        designer.Property(d => d.Notes).HasMaxLength(500);
+        designer.Property(d => d.Notes).HasMaxLength(TextLimits.Reason);
         designer.Property(d => d.Level).HasConversion<string>().HasMaxLength(20);
         designer.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
     }

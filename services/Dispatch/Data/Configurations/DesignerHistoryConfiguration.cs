@@ -12,7 +12,7 @@ internal sealed class DesignerHistoryConfiguration : IEntityTypeConfiguration<De
         history.HasIndex(h => new { h.DesignerId, h.At });
         history.Property(h => h.Action).HasMaxLength(30);
         history.Property(h => h.Details).HasMaxLength(1000);
-        history.Property(h => h.Reason).HasMaxLength(500);
+        history.Property(h => h.Reason).HasMaxLength(TextLimits.Reason);
         history.Property(h => h.By).HasMaxLength(100);
     }
 }
