@@ -32,6 +32,7 @@ public static class GatewayServices
         });
 
         services.AddStaffAccounts();
+        services.AddArrivals();
         services.AddSingleton<TokenIssuer>();
         services.AddGatewayRateLimits(builder.Configuration);
         // Closed unless origins are configured: browsers on other sites cannot call the API.

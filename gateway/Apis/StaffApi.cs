@@ -27,7 +27,7 @@ public static class StaffApi
     }
 
     private static async Task<Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateStaffRequest request, ClaimsPrincipal caller, UserManager<StaffUser> users, GatewayDbContext db, TimeProvider clock)
+        CreateStaffRequest request, ClaimsPrincipal caller, UserManager<StaffUser> users, GatewayDbContext db, Arrivals arrivals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = Scope(caller);
         var storeId = request.StoreId ?? scope.OwnStore;
@@ -51,7 +51,11 @@ public static class StaffApi
         {
             // Another store does not exist for a store manager.
             var visible = scope.IsChainAdmin || storeId == scope.OwnStore;
-            if (!visible || !await db.Stores.AnyAsync(s => s.Id == storeId)) return Problems.Invalid("storeId", "No store with that id.");
+            if (!visible) return Problems.Invalid("storeId", "No store with that id.");
+            // A store opened a moment ago may not have reached the gateway yet: wait for it a little.
+            var arrival = await arrivals.AwaitAsync(storeId!.Value, ct => db.Stores.AnyAsync(s => s.Id == storeId, ct), cancellationToken);
+            if (arrival == Arrival.OnItsWay) return Problems.Arriving("store");
+            if (arrival == Arrival.Unknown) return Problems.Invalid("storeId", "No store with that id.");
         }
 
         var user = new StaffUser

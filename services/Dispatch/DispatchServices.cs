@@ -6,6 +6,7 @@ public static class DispatchServices
 {
     public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddArrivals();
         builder.AddServiceMessaging<DispatchDbContext>("dispatch", "dispatchdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,17 @@ public static class ApiConventions
     /// <summary>Problem details for errors, and the service's OpenAPI document.</summary>
     public static WebApplication UseApiConventions(this WebApplication app)
     {
+        // A 503 always says when to come back (a record on its way, a dependency away).
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && !context.Response.Headers.ContainsKey("Retry-After"))
+                    context.Response.Headers.RetryAfter = "1";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

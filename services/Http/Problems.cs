@@ -34,6 +34,17 @@ public static class Problems
     public static bool Succeeded(IResult result) =>
         (result is INestedHttpResult nested ? nested.Result : result) is not IStatusCodeHttpResult { StatusCode: >= 400 };
 
+    public const string NotYetArrived = "not-yet-arrived";
+
+    /// <summary>
+    /// 503 with Retry-After (added by <see cref="ApiConventions"/>): the record was announced a moment ago by
+    /// the service that owns it and has not reached this one yet. Send the same request again shortly.
+    /// </summary>
+    public static ProblemHttpResult Arriving(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not here yet.",
+            detail: $"The {what} was created a moment ago and has not reached this service yet; send the request again shortly.",
+            extensions: new Dictionary<string, object?> { ["code"] = NotYetArrived });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(detail: $"No {what} with that id.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

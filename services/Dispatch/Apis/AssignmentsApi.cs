@@ -47,17 +47,17 @@ public static class AssignmentsApi
 
     /// <summary>Without a designer, the rules choose; naming one that the rules would not choose is an override and needs a reason.</summary>
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        AssignmentRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        AssignmentRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to dispatch.");
         if (request.Reason is { Length: > TextLimits.Reason }) return Problems.Invalid("reason", $"At most {TextLimits.Reason} characters.");
-        var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
-        if (file is null) return CustomerNotFound();
+        var (file, missing) = await db.CustomerFileAsync(arrivals, request.CustomerId.Value, cancellationToken);
+        if (file is null) return missing!;
         if (request.DesignerId is { } named && !await db.Designers.AnyAsync(d => d.Id == named && d.StoreId == file.StoreId, cancellationToken))
             return Problems.Invalid("designerId", "No designer with that id in the customer's store.");
 
         return await StoreTransaction.RunAsync<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, file.StoreId, CustomerNotFound(), cancellationToken, async store =>
+            db, file.StoreId, Problems.NotFound("customer"), cancellationToken, async store =>
             {
                 var tracked = await db.CustomerFiles.SingleAsync(f => f.CustomerId == file.CustomerId, cancellationToken);
                 if (await db.Assignments.AnyAsync(a => a.CustomerId == tracked.CustomerId && (a.Status == AssignmentStatus.Offered || a.Status == AssignmentStatus.Accepted), cancellationToken))
@@ -77,11 +77,11 @@ public static class AssignmentsApi
 
     /// <summary>The same computation as a dispatch, as a dry run: nothing is assigned.</summary>
     private static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Suggest(
-        SuggestionRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        SuggestionRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to suggest designers for.");
-        var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == request.CustomerId, cancellationToken);
-        if (file is null) return CustomerNotFound();
+        var (file, missing) = await db.CustomerFileAsync(arrivals, request.CustomerId.Value, cancellationToken);
+        if (file is null) return missing!;
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == file.StoreId, cancellationToken);
         var decision = await db.DecideAsync(store, file, DispatchKind.Requested, scope.ActorName, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new SuggestionResponse(file.CustomerId, decision.Chosen?.Id, decision.Trace));
@@ -90,7 +90,4 @@ public static class AssignmentsApi
     internal static ProblemHttpResult NoEligibleDesigner(DispatchTrace trace) =>
         Problems.Conflict("no-eligible-designer", trace.Decision, new Dictionary<string, object?> { ["trace"] = trace });
 
-    private static ProblemHttpResult CustomerNotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-            detail: "No customer with that id. A customer registered a moment ago reaches dispatch within seconds.");
 }

@@ -50,15 +50,17 @@ public static class DesignersApi
         return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
     }
 
-    private static async Task<Results<Created<DesignerResponse>, ValidationProblem>> Create(
-        DesignerRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        DesignerRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         request = request with { StoreId = request.StoreId ?? (scope.AllStores ? null : scope.StoreId) };
         var errors = request.Check(creating: true);
         if (request.StoreId is null) errors.Add("storeId", "The store is required.");
         if (errors.Any) return Problems.Invalid(errors);
+        // A store opened a moment ago may not have reached dispatch yet.
+        if (await db.StoreProblemAsync(arrivals, request.StoreId!.Value, cancellationToken) is { StatusCode: StatusCodes.Status503ServiceUnavailable } arriving) return arriving;
 
-        return await StoreTransaction.RunAsync<Results<Created<DesignerResponse>, ValidationProblem>>(
+        return await StoreTransaction.RunAsync<Results<Created<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
             db, request.StoreId!.Value, Problems.Invalid("storeId", "No store with that id."), cancellationToken, async store =>
         {
             var now = clock.GetUtcNow();
