@@ -78,8 +78,12 @@ public static class SettingsApi
                 request.CheckReadOnly(storeId, SettingsResponse.From(settings), errors);
                 values.Check(errors);
                 if (errors.Any) return Problems.Invalid(errors);
-                if (SettingsChange.Between(storeId, settings.Values, values, scope.ActorName, clock.GetUtcNow()) is { } change) db.SettingsChanges.Add(change);
-                settings.Change(values, scope.ActorName, clock.GetUtcNow());
+                // Nothing changed, nothing recorded: the settings keep who changed them last and when.
+                if (SettingsChange.Between(storeId, settings.Values, values, scope.ActorName, clock.GetUtcNow()) is { } change)
+                {
+                    db.SettingsChanges.Add(change);
+                    settings.Change(values, scope.ActorName, clock.GetUtcNow());
+                }
                 return TypedResults.Ok(SettingsResponse.From(settings));
             });
     }
