@@ -7,7 +7,7 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/audit", List).WithTags("Audit").RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
+        routes.MapGet("/api/audit", List).WithSummary("The write log: who, role, store, when, from where, and the answer.").WithTags("Audit").RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
         return routes;
     }
 

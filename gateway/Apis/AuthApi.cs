@@ -7,7 +7,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/auth/token", SignIn).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
+        routes.MapPost("/auth/token", SignIn).WithSummary("Signs a staff member in: a 15-minute token.").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
         return routes;
     }
 

@@ -13,9 +13,9 @@ public static class StaffApi
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/api/staff").WithTags("Staff").RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
-        staff.MapPost("/", Create);
-        staff.MapGet("/", List);
-        staff.MapGet("/{id:guid}", Get);
+        staff.MapPost("/", Create).WithSummary("Creates a staff account.");
+        staff.MapGet("/", List).WithSummary("Lists the staff accounts the caller may see.");
+        staff.MapGet("/{id:guid}", Get).WithSummary("Reads a staff account.");
         return routes;
     }
 

@@ -1,6 +1,9 @@
 namespace Crm.Messages;
 
-/// <summary>The store manager approved a signed contract.</summary>
+/// <summary>The store manager approved a signed contract.
+/// Consumed by the customer service (the Reviewed milestone). Published by the contract service when the store
+/// manager approves a form (the contract issue).
+/// </summary>
 public sealed record ContractReviewed : IStoreEvent
 {
     public required Guid StoreId { get; init; }

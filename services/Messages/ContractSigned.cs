@@ -1,6 +1,10 @@
 namespace Crm.Messages;
 
-/// <summary>A contract form was signed: the contract of a customer with a designer.</summary>
+/// <summary>
+/// A contract form was signed: the contract of a customer with a designer.
+/// Consumed by the customer service (the ContractSigned milestone). Published by the contract service once
+/// its custody state machine records a signing (the contract issue); tests publish it on the real broker until then.
+/// </summary>
 public sealed record ContractSigned : IStoreEvent
 {
     public required Guid StoreId { get; init; }

@@ -1,6 +1,10 @@
 namespace Crm.Messages;
 
-/// <summary>A follow-up of a customer was recorded (phone call, home visit, site visit...).</summary>
+/// <summary>
+/// A follow-up of a customer was recorded (phone call, home visit, site visit...).
+/// Consumed by the customer service (the timeline). Published by the follow-up service once it records
+/// follow-ups (the follow-up issue).
+/// </summary>
 public sealed record FollowUpRecorded : IStoreEvent
 {
     public required Guid StoreId { get; init; }

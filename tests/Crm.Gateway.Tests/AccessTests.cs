@@ -49,6 +49,9 @@ public sealed class AccessTests : IAsyncLifetime
     ];
 
     [Fact]
+    public void Every_endpoint_reads_as_a_reference_with_a_summary_and_its_answers() => AccessChecks.EveryEndpointDocumented(_gateway.Services);
+
+    [Fact]
     public void Every_endpoint_admits_exactly_the_roles_of_the_handbook() =>
         Assert.Equal(Table.Select(r => r.ToString()).Order(StringComparer.Ordinal),
             Declared(_gateway.Services).Select(r => r.ToString()).Order(StringComparer.Ordinal));

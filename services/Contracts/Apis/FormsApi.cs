@@ -5,7 +5,7 @@ public static class FormsApi
     public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder routes)
     {
         var forms = routes.MapGroup("/api/contracts/forms").WithTags("Contract forms");
-        forms.MapGet("/", List).RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Finance]);
+        forms.MapGet("/", List).WithSummary("Lists the store's contract forms by state and holder.").RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Finance]);
         return routes;
     }
 

@@ -16,7 +16,7 @@ public static class RegistersApi
 {
     private static readonly string[] Registers = ["walk-in", "phone", "handed-over"];
 
-    public static async Task<IResult> Get(
+    public static async Task<Results<Ok<RegisterResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
         string register, Guid? storeId, DateOnly? date, string? month, string? format,
         CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)
     {

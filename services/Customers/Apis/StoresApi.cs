@@ -7,10 +7,10 @@ public static partial class StoresApi
     public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder routes)
     {
         var stores = routes.MapGroup("/api/stores").WithTags("Stores");
-        stores.MapPost("/", OpenStore).RequireRoles(StaffRoles.ChainAdmin);
+        stores.MapPost("/", OpenStore).WithSummary("Opens a store of the chain; every service hears of it.").RequireRoles(StaffRoles.ChainAdmin);
         // Every staff member may see their own store; ChainAdmin sees all.
-        stores.MapGet("/", ListStores).RequireRoles(StaffRoles.All);
-        stores.MapGet("/{id:guid}", GetStore).RequireRoles(StaffRoles.All);
+        stores.MapGet("/", ListStores).WithSummary("Lists the stores the caller may see.").RequireRoles(StaffRoles.All);
+        stores.MapGet("/{id:guid}", GetStore).WithSummary("Reads one store.").RequireRoles(StaffRoles.All);
         return routes;
     }
 

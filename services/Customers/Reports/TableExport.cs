@@ -28,7 +28,7 @@ public static class ExportFormats
 /// </summary>
 public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
 {
-    public async Task<IResult> ToFileAsync(ExportFormat format, string fileName, CancellationToken cancellationToken)
+    public async Task<FileContentHttpResult> ToFileAsync(ExportFormat format, string fileName, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         if (format == ExportFormat.Csv) await WriteCsvAsync(buffer, cancellationToken);

@@ -8,13 +8,13 @@ public static class AssignmentsApi
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
         var assignments = routes.MapGroup("/api/dispatch/assignments").WithTags("Assignments");
-        assignments.MapGet("/", List).RequireRoles(StoreStaffAndDesigner);
-        assignments.MapGet("/{id:guid}", Get).RequireRoles(StoreStaffAndDesigner);
-        assignments.MapPost("/", Create).RequireRoles(StaffRoles.StoreStaff);
-        assignments.MapPost("/{id:guid}/accept", AssignmentLifeApi.Accept).RequireRoles(StoreStaffAndDesigner);
-        assignments.MapPost("/{id:guid}/refuse", AssignmentLifeApi.Refuse).RequireRoles(StoreStaffAndDesigner);
-        assignments.MapPost("/{id:guid}/reassign", AssignmentLifeApi.Reassign).RequireRoles(StaffRoles.StoreStaff);
-        routes.MapPost("/api/dispatch/suggestions", Suggest).WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
+        assignments.MapGet("/", List).WithSummary("Lists assignments by store, designer, customer, day and status.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapGet("/{id:guid}", Get).WithSummary("Reads an assignment with its trace, in words.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/", Create).WithSummary("Dispatches a customer by the rules, or to a named designer (an override needs a reason).").RequireRoles(StaffRoles.StoreStaff);
+        assignments.MapPost("/{id:guid}/accept", AssignmentLifeApi.Accept).WithSummary("The designer accepts the customer.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/refuse", AssignmentLifeApi.Refuse).WithSummary("The designer refuses, with a reason: suspended, and the customer dispatched again.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/reassign", AssignmentLifeApi.Reassign).WithSummary("Reassigns the customer to another designer, with a reason.").RequireRoles(StaffRoles.StoreStaff);
+        routes.MapPost("/api/dispatch/suggestions", Suggest).WithSummary("The rules' choice with its full trace, assigning nothing.").WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 

@@ -8,16 +8,16 @@ public static class DesignersApi
     public static IEndpointRouteBuilder MapDesignersApi(this IEndpointRouteBuilder routes)
     {
         var designers = routes.MapGroup("/api/dispatch/designers").WithTags("Designers");
-        designers.MapGet("/", List).RequireRoles(StaffRoles.StoreStaff);
-        designers.MapGet("/{id:guid}", Get).RequireRoles(StaffRoles.StoreStaff);
-        designers.MapPost("/", Create).RequireRoles(RosterKeepers);
-        designers.MapPatch("/{id:guid}", Edit).RequireRoles(RosterKeepers);
-        designers.MapPut("/{id:guid}/duty", DesignerStatusApi.RecordDuty).RequireRoles(StaffRoles.StoreStaff);
-        designers.MapPost("/{id:guid}/suspend", DesignerStatusApi.Suspend).RequireRoles(RosterKeepers);
-        designers.MapPost("/{id:guid}/remove", DesignerStatusApi.Remove).RequireRoles(RosterKeepers);
-        designers.MapPost("/{id:guid}/reinstate", DesignerStatusApi.Reinstate).RequireRoles(RosterKeepers);
-        designers.MapGet("/{id:guid}/holdings", DesignerStatusApi.Holdings).RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Designer]);
-        designers.MapGet("/{id:guid}/history", DesignerStatusApi.History).RequireRoles(StaffRoles.StoreStaff);
+        designers.MapGet("/", List).WithSummary("Lists the roster with each designer's status and today's duty.").RequireRoles(StaffRoles.StoreStaff);
+        designers.MapGet("/{id:guid}", Get).WithSummary("Reads one designer.").RequireRoles(StaffRoles.StoreStaff);
+        designers.MapPost("/", Create).WithSummary("Adds a designer to a store's roster.").RequireRoles(RosterKeepers);
+        designers.MapPatch("/{id:guid}", Edit).WithSummary("Edits a designer's name, level, fee, styles or notes; the history keeps the change.").RequireRoles(RosterKeepers);
+        designers.MapPut("/{id:guid}/duty", DesignerStatusApi.RecordDuty).WithSummary("Records whether the designer is on duty on a day (the morning meeting's attendance).").RequireRoles(StaffRoles.StoreStaff);
+        designers.MapPost("/{id:guid}/suspend", DesignerStatusApi.Suspend).WithSummary("Suspends the designer through a day, with a reason.").RequireRoles(RosterKeepers);
+        designers.MapPost("/{id:guid}/remove", DesignerStatusApi.Remove).WithSummary("Removes the designer from the roster, with a reason.").RequireRoles(RosterKeepers);
+        designers.MapPost("/{id:guid}/reinstate", DesignerStatusApi.Reinstate).WithSummary("Reinstates a suspended, removed or flagged designer, with a reason.").RequireRoles(RosterKeepers);
+        designers.MapGet("/{id:guid}/holdings", DesignerStatusApi.Holdings).WithSummary("What the designer holds and which proposals stall.").RequireRoles([.. StaffRoles.StoreStaff, StaffRoles.Designer]);
+        designers.MapGet("/{id:guid}/history", DesignerStatusApi.History).WithSummary("Every change of the designer's roster entry and status.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 

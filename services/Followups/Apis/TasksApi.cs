@@ -5,7 +5,7 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
-        tasks.MapGet("/", List).RequireRoles(StaffRoles.StoreStaff);
+        tasks.MapGet("/", List).WithSummary("Lists follow-up tasks by store and customer.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 

@@ -28,6 +28,9 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
     ];
 
     [Fact]
+    public void Every_endpoint_reads_as_a_reference_with_a_summary_and_its_answers() => AccessChecks.EveryEndpointDocumented(fixture.Service.Services);
+
+    [Fact]
     public void Every_endpoint_admits_exactly_the_roles_of_the_handbook() =>
         Assert.Equal(Table.Select(r => r.ToString()).Order(StringComparer.Ordinal),
             Declared(fixture.Service.Services).Select(r => r.ToString()).Order(StringComparer.Ordinal));
