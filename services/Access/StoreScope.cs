@@ -39,6 +39,12 @@ public sealed class StoreScope
     /// <summary>Whether a record of this store may be seen or changed by the caller.</summary>
     public bool Covers(Guid storeId) => AllStores || (StoreId != Guid.Empty && storeId == StoreId);
 
+    /// <summary>
+    /// The store a request works in: the one it names, else the caller's own (staff work in their store
+    /// without naming it); null for ChainAdmin, who must name one.
+    /// </summary>
+    public Guid? StoreOr(Guid? named) => named ?? (AllStores || StoreId == Guid.Empty ? null : StoreId);
+
     /// <summary>Who did it, for the records a change leaves behind.</summary>
     public string Actor => UserId ?? "system";
 

@@ -25,7 +25,7 @@ public static class CustomersApi
         RegisterCustomerRequest request, CustomerDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         // Store staff register into their own store unless they name it; another store does not exist for them.
-        request = request with { StoreId = request.StoreId ?? (scope.AllStores ? null : scope.StoreId) };
+        request = request with { StoreId = scope.StoreOr(request.StoreId) };
         var errors = request.Validate(out var registration);
         if (errors.Any) return Problems.Invalid(errors);
 

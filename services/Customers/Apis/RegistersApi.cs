@@ -22,7 +22,7 @@ public static class RegistersApi
     {
         if (!Registers.Contains(register)) return Problems.NotFound($"register '{register}' (there are {string.Join(", ", Registers)})");
         var errors = new FieldErrors();
-        storeId ??= scope.AllStores ? null : scope.StoreId;
+        storeId = scope.StoreOr(storeId);
         if (storeId is null) errors.Add("storeId", "Name the store whose register to read.");
         var period = RegisterPeriod.Read(date, month, errors);
         var exportFormat = ExportFormats.Parse(format, errors);

@@ -53,7 +53,7 @@ public static class DesignersApi
     private static async Task<Results<Created<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Create(
         DesignerRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
-        request = request with { StoreId = request.StoreId ?? (scope.AllStores ? null : scope.StoreId) };
+        request = request with { StoreId = scope.StoreOr(request.StoreId) };
         var errors = request.Check(creating: true);
         if (request.StoreId is null) errors.Add("storeId", "The store is required.");
         if (errors.Any) return Problems.Invalid(errors);
