@@ -1,11 +1,5 @@
 namespace Crm.Data;
 
-/// <summary>What a command decided: carried out (commit) or refused (roll back), and the answer either way.</summary>
-public interface ICommandOutcome
-{
-    bool Refused { get; }
-}
-
 public static class DbContextTransactions
 {
     /// <summary>

@@ -82,6 +82,13 @@ public sealed class MessagingHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
     }
 
+    /// <summary>Commits the event through the outbox, as a service's change would.</summary>
+    public Task<int> CommitAsync(StoreOpened opened) => InScopeAsync(async db =>
+    {
+        db.Publish(opened, TimeProvider.System);
+        return await db.SaveChangesAsync();
+    });
+
     public Task<int> TimesAppliedAsync(Guid storeId) =>
         InScopeAsync(async db => (await db.AppliedStores.AsNoTracking().FirstOrDefaultAsync(s => s.StoreId == storeId))?.TimesApplied ?? 0);
 

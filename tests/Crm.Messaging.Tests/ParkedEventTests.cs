@@ -21,11 +21,7 @@ public sealed class ParkedEventTests : IAsyncLifetime
             VALUES ({{Guid.NewGuid()}}, 'Crm.Messages.StoreRenamed', '{"storeId":"00000000-0000-0000-0000-000000000001"}', now(), 0)
             """));
         var next = MessagingHost.NewEvent();
-        await _host.InScopeAsync(async db =>
-        {
-            db.Publish(next, TimeProvider.System);
-            return await db.SaveChangesAsync();
-        });
+        await _host.CommitAsync(next);
 
         await Eventually.Holds(async () => await _host.TimesAppliedAsync(next.StoreId) == 1, Patience, "the later event to be applied");
         var parked = await _host.InScopeAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.MessageType == "Crm.Messages.StoreRenamed"));

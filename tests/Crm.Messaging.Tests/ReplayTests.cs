@@ -21,11 +21,7 @@ public sealed class ReplayTests : IAsyncLifetime
         var events = Enumerable.Range(0, 5).Select(_ => MessagingHost.NewEvent()).ToList();
         foreach (var opened in events)
         {
-            await _source.InScopeAsync(async db =>
-            {
-                db.Publish(opened, TimeProvider.System);
-                return await db.SaveChangesAsync();
-            });
+            await _source.CommitAsync(opened);
         }
         await Eventually.Holds(async () => await _source.InScopeAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null)) == 5, Patience, "the events to be sent");
         var messageIds = await _source.InScopeAsync(db => db.OutboxMessages.OrderBy(m => m.Sequence).Select(m => m.MessageId).ToListAsync());
@@ -50,17 +46,9 @@ public sealed class ReplayTests : IAsyncLifetime
     public async Task A_replay_since_a_time_sends_only_the_events_written_since()
     {
         var before = MessagingHost.NewEvent();
-        await _source.InScopeAsync(async db =>
-        {
-            db.Publish(before, TimeProvider.System);
-            return await db.SaveChangesAsync();
-        });
+        await _source.CommitAsync(before);
         var after = MessagingHost.NewEvent();
-        await _source.InScopeAsync(async db =>
-        {
-            db.Publish(after, TimeProvider.System);
-            return await db.SaveChangesAsync();
-        });
+        await _source.CommitAsync(after);
         await Eventually.Holds(async () => await _source.InScopeAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null)) == 2, Patience, "the events to be sent");
         var since = await _source.InScopeAsync(db => db.OutboxMessages.OrderBy(m => m.Sequence).Select(m => m.CreatedAt).LastAsync());
         _subscriber = await MessagingHost.StartReadyAsync("replay-since");

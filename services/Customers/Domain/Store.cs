@@ -3,7 +3,7 @@ namespace Crm.Customers.Domain;
 /// <summary>A store of the chain. The customer service keeps the stores and announces them.</summary>
 public sealed class Store
 {
-    public const string DefaultTimeZone = "Asia/Shanghai";
+    public const string DefaultTimeZone = StoreCopy.DefaultTimeZone;
 
     public Guid Id { get; private set; }
     public string Code { get; private set; } = "";
@@ -23,12 +23,10 @@ public sealed class Store
     };
 
     /// <summary>The store's local calendar date at an instant: registers and numbering count in it.</summary>
-    public DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+    public DateOnly LocalDate(DateTimeOffset instant) => StoreDays.LocalDate(TimeZone, instant);
 
     /// <summary>The store's local time of an instant, as the registers print it.</summary>
-    public string LocalTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset instant) => StoreDays.LocalTime(TimeZone, instant);
 
     public StoreOpened ToOpenedEvent() => new()
     {

@@ -42,8 +42,7 @@ public static class DesignerStatusApi
             {
                 var now = clock.GetUtcNow();
                 var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-                if (move(designer, store, now) is { } refusal)
-                    return refusal.Kind == ViolationKind.Invalid ? Problems.Invalid(refusal.Field!, refusal.Detail) : Problems.Refused(refusal);
+                if (move(designer, store, now) is { } refusal) return Problems.Refused(refusal);
                 var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
                 db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
                 var today = store.LocalDate(now);
