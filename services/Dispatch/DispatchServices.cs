@@ -7,6 +7,10 @@ public static class DispatchServices
     public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddArrivals();
+        builder.Services.AddScoped<CreateAssignment>().AddScoped<SuggestDesigner>()
+            .AddScoped<AcceptAssignment>().AddScoped<RefuseAssignment>().AddScoped<ReassignAssignment>()
+            .AddScoped<AddDesigner>().AddScoped<EditDesigner>().AddScoped<ChangeDesignerStatus>().AddScoped<RecordDuty>()
+            .AddScoped<ChangeSettings>();
         builder.AddServiceMessaging<DispatchDbContext>("dispatch", "dispatchdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

@@ -1,3 +1,4 @@
+global using Crm.Dispatch.Apis;
 global using Crm.Dispatch.Data;
 global using Crm.Dispatch.Domain;
 global using Crm.Messages;
@@ -8,3 +9,4 @@ global using Crm.Messaging;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Hosting;
+global using Crm.Dispatch.Handlers;

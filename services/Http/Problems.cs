@@ -21,13 +21,19 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
 
-    /// <summary>A rule's refusal as its problem answer (400 naming the field, 403, or 409 with its code); a conflict may carry figures the client needs.</summary>
-    public static ProblemHttpResult Refused(Violation violation, IDictionary<string, object?>? extensions = null) => violation.Kind switch
+    /// <summary>
+    /// A refusal as its problem answer, in one place for every service: 400 naming the field, 403, 404, 409 with its
+    /// code and any figures the client needs, or 503 for a record on its way.
+    /// </summary>
+    public static ProblemHttpResult Refused(Violation violation) => violation.Kind switch
     {
         ViolationKind.Forbidden => Forbidden(violation.Detail),
-        ViolationKind.Conflict => Conflict(violation.Code ?? Violation.InvalidTransition, violation.Detail, extensions),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: violation.Detail,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [violation.Field ?? "$"] = [violation.Detail] } }),
+        ViolationKind.Conflict => Conflict(violation.Code ?? Violation.InvalidTransition, violation.Detail, violation.Figures?.ToDictionary()),
+        ViolationKind.NotFound => TypedResults.Problem(detail: violation.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
+        ViolationKind.NotYetArrived => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not here yet.", detail: violation.Detail,
+            extensions: new Dictionary<string, object?> { ["code"] = NotYetArrived }),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: violation.Errors is null ? violation.Detail : null,
+            extensions: new Dictionary<string, object?> { ["errors"] = violation.Errors ?? new Dictionary<string, string[]> { [violation.Field ?? "$"] = [violation.Detail] } }),
     };
 
     /// <summary>Whether an answer reports success: a refused command's transaction is rolled back.</summary>
@@ -40,11 +46,7 @@ public static class Problems
     /// 503 with Retry-After (added by <see cref="ApiConventions"/>): the record was announced a moment ago by
     /// the service that owns it and has not reached this one yet. Send the same request again shortly.
     /// </summary>
-    public static ProblemHttpResult Arriving(string what) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not here yet.",
-            detail: $"The {what} was created a moment ago and has not reached this service yet; send the request again shortly.",
-            extensions: new Dictionary<string, object?> { ["code"] = NotYetArrived });
+    public static ProblemHttpResult Arriving(string what) => Refused(Violation.NotYetArrived(what));
 
-    public static ProblemHttpResult NotFound(string what) =>
-        TypedResults.Problem(detail: $"No {what} with that id.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+    public static ProblemHttpResult NotFound(string what) => Refused(Violation.NotFound(what));
 }

@@ -11,9 +11,9 @@ public static class AssignmentsApi
         assignments.MapGet("/", List).WithSummary("Lists assignments by store, designer, customer, day and status.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapGet("/{id:guid}", Get).WithSummary("Reads an assignment with its trace, in words.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapPost("/", Create).WithSummary("Dispatches a customer by the rules, or to a named designer (an override needs a reason).").RequireRoles(StaffRoles.StoreStaff);
-        assignments.MapPost("/{id:guid}/accept", AssignmentLifeApi.Accept).WithSummary("The designer accepts the customer.").RequireRoles(StoreStaffAndDesigner);
-        assignments.MapPost("/{id:guid}/refuse", AssignmentLifeApi.Refuse).WithSummary("The designer refuses, with a reason: suspended, and the customer dispatched again.").RequireRoles(StoreStaffAndDesigner);
-        assignments.MapPost("/{id:guid}/reassign", AssignmentLifeApi.Reassign).WithSummary("Reassigns the customer to another designer, with a reason.").RequireRoles(StaffRoles.StoreStaff);
+        assignments.MapPost("/{id:guid}/accept", Accept).WithSummary("The designer accepts the customer.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/refuse", Refuse).WithSummary("The designer refuses, with a reason: suspended, and the customer dispatched again.").RequireRoles(StoreStaffAndDesigner);
+        assignments.MapPost("/{id:guid}/reassign", Reassign).WithSummary("Reassigns the customer to another designer, with a reason.").RequireRoles(StaffRoles.StoreStaff);
         routes.MapPost("/api/dispatch/suggestions", Suggest).WithSummary("The rules' choice with its full trace, assigning nothing.").WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
@@ -47,47 +47,38 @@ public static class AssignmentsApi
 
     /// <summary>Without a designer, the rules choose; naming one that the rules would not choose is an override and needs a reason.</summary>
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        AssignmentRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        AssignmentRequest request, CreateAssignment dispatch, CancellationToken cancellationToken)
     {
-        if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to dispatch.");
-        if (request.Reason is { Length: > TextLimits.Reason }) return Problems.Invalid("reason", $"At most {TextLimits.Reason} characters.");
-        var (file, missing) = await db.CustomerFileAsync(arrivals, request.CustomerId.Value, cancellationToken);
-        if (file is null) return missing!;
-        if (request.DesignerId is { } named && !await db.Designers.AnyAsync(d => d.Id == named && d.StoreId == file.StoreId, cancellationToken))
-            return Problems.Invalid("designerId", "No designer with that id in the customer's store.");
+        if (request.Check() is { Any: true } errors) return Problems.Invalid(errors);
+        return await dispatch.HandleAsync(request.ToCommand(), cancellationToken)
+            .AnswerAsync(a => TypedResults.Created($"/api/dispatch/assignments/{a.Id}", AssignmentResponse.From(a)));
+    }
 
-        return await StoreTransaction.RunAsync<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, file.StoreId, Problems.NotFound("customer"), cancellationToken, async store =>
-            {
-                var tracked = await db.CustomerFiles.SingleAsync(f => f.CustomerId == file.CustomerId, cancellationToken);
-                if (await db.Assignments.AnyAsync(a => a.CustomerId == tracked.CustomerId && (a.Status == AssignmentStatus.Offered || a.Status == AssignmentStatus.Accepted), cancellationToken))
-                    return Problems.Conflict("already-assigned", "The customer has a live assignment: reassign it instead.");
-                if (request.DesignerId is { } id && (await db.Designers.SingleAsync(d => d.Id == id, cancellationToken)).Status == DesignerStatus.Removed)
-                    return Problems.Conflict("designer-removed", "The designer has been removed from the roster.");
+    private static Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+        Guid id, AcceptAssignment accept, CancellationToken cancellationToken) =>
+        accept.HandleAsync(id, cancellationToken).AnswerAsync(change => TypedResults.Ok(AssignmentChangeResponse.From(change)));
 
-                var kind = request.DesignerId is null ? DispatchKind.Requested : DispatchKind.Manual;
-                var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-                var (decision, assignment) = await db.DispatchAsync(store, tracked, kind, scope.ActorName, clock, cancellationToken, request.DesignerId, reason);
-                if (decision.Trace.Override && reason is null)
-                    return Problems.Invalid("reason", $"Naming this designer overrides the rules ({decision.Trace.Decision}); say why.");
-                if (assignment is null) return NoEligibleDesigner(decision.Trace);
-                return TypedResults.Created($"/api/dispatch/assignments/{assignment.Id}", AssignmentResponse.From(assignment));
-            });
+    private static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Refuse(
+        Guid id, ReasonRequest request, RefuseAssignment refuse, CancellationToken cancellationToken)
+    {
+        if (request.Check(designerAllowed: false) is { Any: true } errors) return Problems.Invalid(errors);
+        return await refuse.HandleAsync(id, request.Reason!.Trim(), cancellationToken).AnswerAsync(change => TypedResults.Ok(AssignmentChangeResponse.From(change)));
+    }
+
+    private static async Task<Results<Ok<AssignmentChangeResponse>, ValidationProblem, ProblemHttpResult>> Reassign(
+        Guid id, ReasonRequest request, ReassignAssignment reassign, CancellationToken cancellationToken)
+    {
+        if (request.Check(designerAllowed: true) is { Any: true } errors) return Problems.Invalid(errors);
+        return await reassign.HandleAsync(new(id, request.Reason!.Trim(), request.DesignerId), cancellationToken)
+            .AnswerAsync(change => TypedResults.Ok(AssignmentChangeResponse.From(change)));
     }
 
     /// <summary>The same computation as a dispatch, as a dry run: nothing is assigned.</summary>
     private static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Suggest(
-        SuggestionRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        SuggestionRequest request, SuggestDesigner suggest, CancellationToken cancellationToken)
     {
-        if (request.CustomerId is null) return Problems.Invalid("customerId", "The customer to suggest designers for.");
-        var (file, missing) = await db.CustomerFileAsync(arrivals, request.CustomerId.Value, cancellationToken);
-        if (file is null) return missing!;
-        var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == file.StoreId, cancellationToken);
-        var decision = await db.DecideAsync(store, file, DispatchKind.Requested, scope.ActorName, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new SuggestionResponse(file.CustomerId, decision.Chosen?.Id, decision.Trace));
+        if (request.CustomerId is not { } customerId) return Problems.Invalid("customerId", "The customer to suggest designers for.");
+        return await suggest.HandleAsync(customerId, cancellationToken)
+            .AnswerAsync(decision => TypedResults.Ok(new SuggestionResponse(customerId, decision.Chosen?.Id, decision.Trace)));
     }
-
-    internal static ProblemHttpResult NoEligibleDesigner(DispatchTrace trace) =>
-        Problems.Conflict("no-eligible-designer", trace.Decision, new Dictionary<string, object?> { ["trace"] = trace });
-
 }

@@ -4,74 +4,30 @@ namespace Crm.Dispatch.Apis;
 public static class DesignerStatusApi
 {
     public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Suspend(
-        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Suspended", needsUntil: true, (designer, store, now) =>
-        {
-            if (designer.Suspend(request.Until!.Value, store.LocalDate(now)) is { } refusal) return refusal;
-            db.Publish(new DesignerSuspended
-            {
-                StoreId = store.Id, DesignerId = designer.Id, DesignerName = designer.Name, Until = designer.SuspendedUntil!.Value, Reason = request.Reason!.Trim(), At = now,
-            }, clock);
-            return null;
-        });
+        Guid id, StatusRequest request, ChangeDesignerStatus change, CancellationToken cancellationToken) =>
+        MoveAsync(id, request, ChangeDesignerStatus.Move.Suspend, change, cancellationToken);
 
     public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Remove(
-        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Removed", needsUntil: false, (designer, _, _) => designer.Remove());
+        Guid id, StatusRequest request, ChangeDesignerStatus change, CancellationToken cancellationToken) =>
+        MoveAsync(id, request, ChangeDesignerStatus.Move.Remove, change, cancellationToken);
 
     public static Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Reinstate(
-        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request, db, scope, clock, cancellationToken, "Reinstated", needsUntil: false, (designer, store, now) => designer.Reinstate(store.LocalDate(now)));
+        Guid id, StatusRequest request, ChangeDesignerStatus change, CancellationToken cancellationToken) =>
+        MoveAsync(id, request, ChangeDesignerStatus.Move.Reinstate, change, cancellationToken);
 
-    /// <summary>A status move of the designer's (its rule in <see cref="Designer"/>), with its reason in the history; a refused move changes nothing.</summary>
-    private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, StatusRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken,
-        string action, bool needsUntil, Func<Designer, DispatchStore, DateTimeOffset, Violation?> move)
+    private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, StatusRequest request, ChangeDesignerStatus.Move move, ChangeDesignerStatus change, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "Say why: the designer's history keeps the reason.");
-        else if (request.Reason.Length > TextLimits.Reason) errors.Add("reason", $"At most {TextLimits.Reason} characters.");
-        if (needsUntil && request.Until is null) errors.Add("until", "The last day of the suspension (yyyy-MM-dd).");
-        if (!needsUntil && request.Until is not null) errors.Add("until", "Only a suspension has a last day.");
-        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (found is null) return Problems.NotFound("designer");
-        if (errors.Any) return Problems.Invalid(errors);
-
-        return await StoreTransaction.RunAsync<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
-            {
-                var now = clock.GetUtcNow();
-                var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-                if (move(designer, store, now) is { } refusal) return Problems.Refused(refusal);
-                var details = needsUntil ? $"until {designer.SuspendedUntil:yyyy-MM-dd}" : action;
-                db.DesignerHistory.Add(DesignerHistory.Record(designer, action, details, request.Reason!.Trim(), scope.ActorName, now));
-                var today = store.LocalDate(now);
-                return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
-            });
+        if (request.Check(move) is { Any: true } errors) return Problems.Invalid(errors);
+        return await change.HandleAsync(request.ToCommand(id, move), cancellationToken).AnswerAsync(d => TypedResults.Ok(DesignerResponse.From(d)));
     }
 
     public static async Task<Results<Ok<DutyResponse>, ValidationProblem, ProblemHttpResult>> RecordDuty(
-        Guid id, DutyRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DutyRequest request, RecordDuty record, CancellationToken cancellationToken)
     {
-        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (found is null) return Problems.NotFound("designer");
-        var errors = new FieldErrors();
-        if (request.Date is null) errors.Add("date", "The day of the morning meeting (yyyy-MM-dd).");
-        if (request.OnDuty is null) errors.Add("onDuty", "Whether the designer is on duty that day.");
-        if (errors.Any) return Problems.Invalid(errors);
-
-        return await StoreTransaction.RunAsync<Results<Ok<DutyResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
-        {
-            var now = clock.GetUtcNow();
-            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-            var record = await db.Duties.FirstOrDefaultAsync(d => d.DesignerId == id && d.Day == request.Date, cancellationToken);
-            if (record is null) db.Duties.Add(record = DesignerDuty.Record(designer, request.Date!.Value, request.OnDuty!.Value, scope.ActorName, now));
-            else if (record.OnDuty != request.OnDuty) record.Change(request.OnDuty!.Value, scope.ActorName, now);
-            else return TypedResults.Ok(new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt));
-            db.DesignerHistory.Add(DesignerHistory.Record(designer, "Duty", $"{(record.OnDuty ? "on duty" : "off duty")} on {record.Day:yyyy-MM-dd}", null, scope.ActorName, now));
-            return TypedResults.Ok(new DutyResponse(id, record.Day, record.OnDuty, record.RecordedBy, record.RecordedAt));
-        });
+        if (request.Check() is { Any: true } errors) return Problems.Invalid(errors);
+        return await record.HandleAsync(new(id, request.Date!.Value, request.OnDuty!.Value), cancellationToken)
+            .AnswerAsync(duty => TypedResults.Ok(DutyResponse.From(duty)));
     }
 
     public static async Task<Results<Ok<HoldingsResponse>, ProblemHttpResult>> Holdings(

@@ -32,7 +32,7 @@ public static class DesignersApi
         if (storeId is not null) query = query.Where(d => d.StoreId == storeId);
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var days = await TodayByStoreAsync(db, items.Select(d => d.StoreId), clock, cancellationToken);
+        var days = await db.TodayByStoreAsync(items.Select(d => d.StoreId), clock.GetUtcNow(), cancellationToken);
         var ids = items.ConvertAll(d => d.Id);
         var dates = days.Values.Distinct().ToList();
         var off = await db.Duties.AsNoTracking().Where(d => ids.Contains(d.DesignerId) && dates.Contains(d.Day) && !d.OnDuty)
@@ -46,70 +46,26 @@ public static class DesignersApi
         var designer = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (designer is null) return Problems.NotFound("designer");
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Id == designer.StoreId, cancellationToken);
-        var today = store.LocalDate(clock.GetUtcNow());
-        return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
+        return TypedResults.Ok(DesignerResponse.From(await db.OnDayAsync(designer, store.LocalDate(clock.GetUtcNow()), cancellationToken)));
     }
 
     private static async Task<Results<Created<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        DesignerRequest request, DispatchDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        DesignerRequest request, AddDesigner add, StoreScope scope, CancellationToken cancellationToken)
     {
         request = request with { StoreId = scope.StoreOr(request.StoreId) };
         var errors = request.Check(creating: true);
         if (request.StoreId is null) errors.Add("storeId", "The store is required.");
         if (errors.Any) return Problems.Invalid(errors);
-        // A store opened a moment ago may not have reached dispatch yet.
-        if (await db.StoreProblemAsync(arrivals, request.StoreId!.Value, cancellationToken) is { StatusCode: StatusCodes.Status503ServiceUnavailable } arriving) return arriving;
-
-        return await StoreTransaction.RunAsync<Results<Created<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, request.StoreId!.Value, Problems.Invalid("storeId", "No store with that id."), cancellationToken, async store =>
-        {
-            var now = clock.GetUtcNow();
-            var designer = Designer.Join(store.Id, request.Name!.Trim(), request.Level!.Value, request.ChargesDesignFee ?? false, request.TidyStyles([]), request.Notes?.Trim());
-            // Under the store's lock, so that two designers joining at once get different numbers.
-            var rosterNumber = await db.Designers.CountAsync(d => d.StoreId == store.Id, cancellationToken) + 1;
-            db.Designers.Add(designer);
-            db.DesignerHistory.Add(DesignerHistory.Record(designer, "Joined", Describe(designer), null, scope.ActorName, now));
-            db.Publish(designer.ToJoinedEvent(rosterNumber), clock);
-            return TypedResults.Created($"/api/dispatch/designers/{designer.Id}", DesignerResponse.From(designer, store.LocalDate(now), onDutyToday: true));
-        });
+        return await add.HandleAsync(request.ToAddCommand(), cancellationToken)
+            .AnswerAsync(d => TypedResults.Created($"/api/dispatch/designers/{d.Designer.Id}", DesignerResponse.From(d)));
     }
 
     private static async Task<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>> Edit(
-        Guid id, DesignerRequest request, DispatchDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DesignerRequest request, EditDesigner edit, CancellationToken cancellationToken)
     {
         var errors = request.Check(creating: false);
         if (request.StoreId is not null) errors.Add("storeId", "A designer cannot move to another store; add them to the other store's roster.");
         if (errors.Any) return Problems.Invalid(errors);
-        var found = await db.Designers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (found is null) return Problems.NotFound("designer");
-
-        return await StoreTransaction.RunAsync<Results<Ok<DesignerResponse>, ValidationProblem, ProblemHttpResult>>(
-            db, found.StoreId, Problems.NotFound("designer"), cancellationToken, async store =>
-        {
-            var now = clock.GetUtcNow();
-            var designer = await db.Designers.SingleAsync(d => d.Id == id, cancellationToken);
-            var before = Describe(designer);
-            designer.Edit(request.Name?.Trim() ?? designer.Name, request.Level ?? designer.Level, request.ChargesDesignFee ?? designer.ChargesDesignFee,
-                request.TidyStyles(designer.Styles), request.Notes is null ? designer.Notes : request.Notes.Trim());
-            var after = Describe(designer);
-            if (before != after) db.DesignerHistory.Add(DesignerHistory.Record(designer, "Edited", $"{before} → {after}", null, scope.ActorName, now));
-            var today = store.LocalDate(now);
-            return TypedResults.Ok(DesignerResponse.From(designer, today, await db.OnDutyAsync(designer.Id, today, cancellationToken)));
-        });
-    }
-
-    /// <summary>On duty unless the day's morning meeting recorded the designer as away.</summary>
-    internal static async Task<bool> OnDutyAsync(this DispatchDbContext db, Guid designerId, DateOnly day, CancellationToken cancellationToken) =>
-        !await db.Duties.AnyAsync(d => d.DesignerId == designerId && d.Day == day && !d.OnDuty, cancellationToken);
-
-    internal static string Describe(Designer d) =>
-        $"{d.Name}, {d.Level}, {(d.ChargesDesignFee ? "charges a design fee" : "no design fee")}, styles: {string.Join("/", d.Styles)}, notes: {d.Notes ?? "—"}";
-
-    internal static async Task<Dictionary<Guid, DateOnly>> TodayByStoreAsync(DispatchDbContext db, IEnumerable<Guid> storeIds, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var ids = storeIds.Distinct().ToList();
-        var stores = await db.Stores.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        return stores.ToDictionary(s => s.Id, s => s.LocalDate(now));
+        return await edit.HandleAsync(request.ToEditCommand(id), cancellationToken).AnswerAsync(d => TypedResults.Ok(DesignerResponse.From(d)));
     }
 }

@@ -36,6 +36,10 @@ public sealed class Designer
     public void Edit(string name, DesignerLevel level, bool chargesDesignFee, IEnumerable<string> styles, string? notes) =>
         (Name, Level, ChargesDesignFee, Styles, Notes) = (name, level, chargesDesignFee, styles.ToList(), notes);
 
+    /// <summary>The roster entry in words, as the designer's history records an edit.</summary>
+    public string Describe() =>
+        $"{Name}, {Level}, {(ChargesDesignFee ? "charges a design fee" : "no design fee")}, styles: {string.Join("/", Styles)}, notes: {Notes ?? "—"}";
+
     public void RecordDispatch(DateTimeOffset at, long sequence)
     {
         LastDispatchedAt = at;
