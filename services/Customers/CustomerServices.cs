@@ -6,6 +6,8 @@ public static class CustomerServices
 {
     public static IHostApplicationBuilder AddCustomerServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<OpenStore>().AddScoped<RegisterCustomer>().AddScoped<ChangeCustomer>()
+            .AddScoped<RecordMilestone>().AddScoped<RecordVisit>();
         builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
         {
             bus.AddConsumer<CustomerDispatchedConsumer>();

@@ -1,3 +1,5 @@
+global using Crm.Customers.Apis;
+global using Crm.Customers.Handlers;
 global using Crm.Customers.Data;
 global using Crm.Customers.Domain;
 global using Crm.Messages;

@@ -9,39 +9,16 @@ namespace Crm.Customers.Apis;
 public static class CustomerChangesApi
 {
     public static async Task<Results<Ok<CustomerResponse>, ValidationProblem, ProblemHttpResult>> Change(
-        Guid id, JsonElement patch, CustomerDbContext db, StoreScope scope, TimeProvider clock, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+        Guid id, JsonElement patch, ChangeCustomer change, StoreScope scope, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
     {
         if (patch.ValueKind != JsonValueKind.Object) return Problems.Invalid("$", "The body is a JSON object of the fields to change and a reason.");
         var body = JsonObject.Create(patch)!;
         var reason = ReadReason(body, out var reasonError);
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null) return Problems.NotFound("customer");
-
-        var errors = new FieldErrors();
-        if (reasonError is not null) errors.Add("reason", reasonError);
-        var details = Merge(CustomerDetails.From(customer), body, json.Value.SerializerOptions, errors);
-        if (details is null || errors.Any) return Problems.Invalid(errors);
-        var (name, phone, info, specialRequest) = details.Validate(errors);
-        if (errors.Any) return Problems.Invalid(errors);
-
-        if (phone != customer.Phone && await DuplicatePhone.FindAsync(db, phone, customer.StoreId, customer.Id, cancellationToken) is { } taken)
-            return taken;
-        try
+        return await change.HandleAsync(id, reason, (current, errors) =>
         {
-            var changed = await CustomerTransaction.RunAsync(db, id, cancellationToken, locked =>
-            {
-                var changes = locked.Change(name, phone, info, specialRequest, reason!, scope.Actor, scope.ActorName, clock.GetUtcNow());
-                db.Changes.AddRange(changes);
-                if (changes.Count > 0) db.Publish(CustomerEvents.DetailsChanged(locked, changes, clock.GetUtcNow()), clock);
-                return Task.FromResult(locked);
-            });
-            return changed is null ? Problems.NotFound("customer") : TypedResults.Ok(CustomerResponse.From(changed, scope, withMilestones: true));
-        }
-        catch (DbUpdateException ex) when (DuplicatePhone.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            return await DuplicatePhone.FindAsync(db, phone, customer.StoreId, customer.Id, cancellationToken) ?? throw new InvalidOperationException("A phone number conflict was reported but no customer holds the number.", ex);
-        }
+            if (reasonError is not null) errors.Add("reason", reasonError);
+            return Merge(current, body, json.Value.SerializerOptions, errors);
+        }, cancellationToken).AnswerAsync(customer => TypedResults.Ok(CustomerResponse.From(customer, scope, withMilestones: true)));
     }
 
     public static async Task<Results<Ok<ListPage<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> List(

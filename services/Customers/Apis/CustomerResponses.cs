@@ -52,4 +52,7 @@ public sealed record ChangeResponse(string Field, string? Before, string? After,
     public static ChangeResponse From(CustomerChange c) => new(c.Field, c.Before, c.After, c.Reason, c.ChangedBy, c.ChangedByName, c.ChangedAt);
 }
 
-public sealed record VisitResponse(Guid Id, VisitChannel Channel, DateTimeOffset At, bool Returning, string? Note, string RecordedByName, CustomerStage Stage);
+public sealed record VisitResponse(Guid Id, VisitChannel Channel, DateTimeOffset At, bool Returning, string? Note, string RecordedByName, CustomerStage Stage)
+{
+    public static VisitResponse From(CustomerVisit v, CustomerStage stage) => new(v.Id, v.Channel, v.At, v.Returning, v.Note, v.RecordedByName, stage);
+}

@@ -22,47 +22,14 @@ public static class CustomersApi
     }
 
     private static async Task<Results<Created<RegisteredCustomerResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterCustomerRequest request, CustomerDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterCustomerRequest request, RegisterCustomer register, StoreScope scope, CancellationToken cancellationToken)
     {
         // Store staff register into their own store unless they name it; another store does not exist for them.
         request = request with { StoreId = scope.StoreOr(request.StoreId) };
-        var errors = request.Validate(out var registration);
-        if (errors.Any) return Problems.Invalid(errors);
-
-        var store = await db.Stores.FirstOrDefaultAsync(s => s.Id == request.StoreId, cancellationToken);
-        if (store is null) return Problems.Invalid("storeId", "No store with that id.");
-
-        var duplicate = await DuplicatePhone.FindAsync(db, registration.Phone, store.Id, null, cancellationToken);
-        if (duplicate is not null) return duplicate;
-
-        try
-        {
-            var customer = await RegisterInTransactionAsync(db, store, registration, scope, clock, cancellationToken);
-            return TypedResults.Created($"/api/customers/{customer.Id}",
-                new RegisteredCustomerResponse(customer.Id, customer.CustomerNo, customer.ArchiveBag, customer.Stage));
-        }
-        catch (DbUpdateException ex) when (DuplicatePhone.IsUniqueViolation(ex))
-        {
-            // The same phone registered at the same moment elsewhere: the later request gets the conflict.
-            db.ChangeTracker.Clear();
-            return await DuplicatePhone.FindAsync(db, registration.Phone, store.Id, null, cancellationToken) ?? throw new InvalidOperationException("A phone number conflict was reported but no customer holds the number.", ex);
-        }
+        if (request.Validate(out var registration) is { Any: true } errors) return Problems.Invalid(errors);
+        return await register.HandleAsync(request.StoreId!.Value, registration, cancellationToken).AnswerAsync(customer =>
+            TypedResults.Created($"/api/customers/{customer.Id}", new RegisteredCustomerResponse(customer.Id, customer.CustomerNo, customer.ArchiveBag, customer.Stage)));
     }
-
-    /// <summary>Number, customer, first visit and event in one transaction: the number is taken only if the customer is stored.</summary>
-    private static Task<Customer> RegisterInTransactionAsync(
-        CustomerDbContext db, Store store, CustomerRegistration registration, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async () =>
-        {
-            var now = clock.GetUtcNow();
-            var sequence = await CustomerNumberCounter.NextAsync(db, store.Id, store.LocalDate(now).Year, cancellationToken);
-            var customer = Customer.Register(store, sequence, registration, scope.Actor, scope.ActorName, now);
-            db.Customers.Add(customer);
-            if (registration.Source.Channel() is { } channel)
-                db.Visits.Add(CustomerVisit.Record(customer, store, channel, now, returning: false, null, scope.Actor, scope.ActorName));
-            db.Publish(CustomerEvents.Registered(customer), clock);
-            return customer;
-        }, cancellationToken);
 
     private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(
         Guid id, CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)

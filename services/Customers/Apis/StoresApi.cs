@@ -7,7 +7,7 @@ public static partial class StoresApi
     public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder routes)
     {
         var stores = routes.MapGroup("/api/stores").WithTags("Stores");
-        stores.MapPost("/", OpenStore).WithSummary("Opens a store of the chain; every service hears of it.").RequireRoles(StaffRoles.ChainAdmin);
+        stores.MapPost("/", Open).WithSummary("Opens a store of the chain; every service hears of it.").RequireRoles(StaffRoles.ChainAdmin);
         // Every staff member may see their own store; ChainAdmin sees all.
         stores.MapGet("/", ListStores).WithSummary("Lists the stores the caller may see.").RequireRoles(StaffRoles.All);
         stores.MapGet("/{id:guid}", GetStore).WithSummary("Reads one store.").RequireRoles(StaffRoles.All);
@@ -21,8 +21,8 @@ public static partial class StoresApi
         public static StoreResponse From(Store s) => new(s.Id, s.Code, s.Name, s.City, s.TimeZone, s.OpenedAt);
     }
 
-    private static async Task<Results<Created<StoreResponse>, ValidationProblem, ProblemHttpResult>> OpenStore(
-        OpenStoreRequest request, CustomerDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<StoreResponse>, ValidationProblem, ProblemHttpResult>> Open(
+        OpenStoreRequest request, OpenStore open, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var code = request.Code?.Trim().ToUpperInvariant();
@@ -32,15 +32,8 @@ public static partial class StoresApi
         if (request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
             errors.Add("timeZone", "Not a known IANA time zone, e.g. Asia/Shanghai.");
         if (errors.Any) return Problems.Invalid(errors);
-
-        if (await db.Stores.AnyAsync(s => s.Code == code, cancellationToken))
-            return Problems.Conflict("duplicate-store-code", $"A store with code {code} exists.");
-
-        var store = Store.Open(code!, request.Name!.Trim(), request.City!.Trim(), request.TimeZone, clock.GetUtcNow());
-        db.Stores.Add(store);
-        db.Publish(store.ToOpenedEvent(), clock);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/stores/{store.Id}", StoreResponse.From(store));
+        return await open.HandleAsync(new(code!, request.Name!.Trim(), request.City!.Trim(), request.TimeZone), cancellationToken)
+            .AnswerAsync(store => TypedResults.Created($"/api/stores/{store.Id}", StoreResponse.From(store)));
     }
 
     private static async Task<Results<Ok<ListPage<StoreResponse>>, ValidationProblem>> ListStores(

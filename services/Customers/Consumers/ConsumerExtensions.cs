@@ -17,7 +17,7 @@ internal static class ConsumerExtensions
     /// </summary>
     public static void RecordOrNote(this CustomerDbContext db, Customer customer, MilestoneDraft draft, string by, TimeProvider clock, string summary)
     {
-        var (_, refusal) = db.RecordMilestone(customer, draft, by, by, clock);
-        if (refusal is not null) db.Notes.Add(CustomerNote.Record(customer, "ContractEvent", draft.At, $"{summary} Not recorded as a milestone: {refusal}", by));
+        var recorded = db.RecordMilestone(customer, draft, by, by, clock);
+        if (!recorded.Succeeded) db.Notes.Add(CustomerNote.Record(customer, "ContractEvent", draft.At, $"{summary} Not recorded as a milestone: {recorded.Violation.Detail}", by));
     }
 }

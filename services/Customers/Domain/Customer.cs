@@ -65,16 +65,17 @@ public sealed class Customer
         return changes;
     }
 
-    /// <summary>Records a milestone if the rules of §1 allow it now; otherwise says why not.</summary>
-    public (Milestone? Recorded, string? Refusal) RecordMilestone(MilestoneDraft draft, string by, string byName, DateTimeOffset now)
+    /// <summary>Records a milestone if the rules of §1 allow it now; otherwise says why not, with the stage the customer is at.</summary>
+    public Outcome<Milestone> RecordMilestone(MilestoneDraft draft, string by, string byName, DateTimeOffset now)
     {
-        if (MilestoneRules.Refusal(_milestones, draft.Type, draft.At) is { } refusal) return (null, refusal);
+        if (MilestoneRules.Refusal(_milestones, draft.Type, draft.At) is { } refusal)
+            return refusal with { Figures = new Dictionary<string, object?> { ["stage"] = Stage.ToString() } };
         var milestone = Milestone.Record(this, draft, by, byName, now);
         _milestones.Add(milestone);
         // Anything the store does with the customer means it has met them.
         if (draft.Type is not (MilestoneType.Invalidated or MilestoneType.Lost or MilestoneType.Reopened)) Meet(draft.At);
         Refresh();
-        return (milestone, null);
+        return milestone;
     }
 
     /// <summary>The customer came to the store or called: a lead becomes a customer the store has met.</summary>

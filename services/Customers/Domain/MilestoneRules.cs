@@ -9,8 +9,11 @@ public static class MilestoneRules
 {
     private static readonly MilestoneType[] Closing = [MilestoneType.Lost, MilestoneType.Invalidated, MilestoneType.Completed];
 
-    /// <summary>Why the milestone may not be recorded now, or null when it may.</summary>
-    public static string? Refusal(IReadOnlyCollection<Milestone> history, MilestoneType type, DateTimeOffset at)
+    /// <summary>Why the milestone may not be recorded now (409 invalid-transition), or null when it may.</summary>
+    public static Violation? Refusal(IReadOnlyCollection<Milestone> history, MilestoneType type, DateTimeOffset at) =>
+        Reason(history, type, at) is { } reason ? Violation.Transition(reason) : null;
+
+    private static string? Reason(IReadOnlyCollection<Milestone> history, MilestoneType type, DateTimeOffset at)
     {
         var closedBy = ClosedBy(history);
         if (closedBy is not null)

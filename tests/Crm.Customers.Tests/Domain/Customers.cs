@@ -18,8 +18,8 @@ internal static class Customers
 
     public static (Milestone? Recorded, string? Refusal) Record(this Customer customer, MilestoneType type, int day)
     {
-        var (recorded, refusal) = customer.RecordMilestone(Draft(type, RegisteredAt.AddDays(day)), "u1", "王芳", RegisteredAt.AddDays(day));
-        return (recorded, refusal);
+        var outcome = customer.RecordMilestone(Draft(type, RegisteredAt.AddDays(day)), "u1", "王芳", RegisteredAt.AddDays(day));
+        return (outcome.Value, outcome.Violation?.Detail);
     }
 
     /// <summary>A draft with exactly the figures the type needs.</summary>

@@ -125,10 +125,12 @@ public sealed class MilestoneRulesTests
         var customer = Customers.Registered().With(MilestoneType.ContractSigned);
         var signedAt = customer.Milestones.Single().At;
 
-        var (recorded, refusal) = customer.RecordMilestone(Customers.Draft(Reviewed, signedAt.AddHours(-1)), "u1", "王芳", signedAt.AddDays(1));
+        var outcome = customer.RecordMilestone(Customers.Draft(Reviewed, signedAt.AddHours(-1)), "u1", "王芳", signedAt.AddDays(1));
 
-        Assert.Null(recorded);
-        Assert.Contains("cannot be earlier than ContractSigned", refusal);
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(ViolationKind.Conflict, outcome.Violation.Kind);
+        Assert.Equal(Violation.InvalidTransition, outcome.Violation.Code);
+        Assert.Contains("cannot be earlier than ContractSigned", outcome.Violation.Detail);
     }
 
     [Fact]
