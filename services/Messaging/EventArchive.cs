@@ -73,8 +73,6 @@ public sealed class ArchiveReplayOnFirstStart<TDbContext>(IServiceScopeFactory s
     : BackgroundService
     where TDbContext : DbContext, IMessagingDbContext
 {
-    private static readonly string RequestType = typeof(ArchiveReplayRequested).FullName!;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -99,7 +97,7 @@ public sealed class ArchiveReplayOnFirstStart<TDbContext>(IServiceScopeFactory s
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        if (await db.OutboxMessages.AnyAsync(m => m.MessageType == RequestType, cancellationToken)) return;
+        if (await db.OutboxMessages.AnyAsync(m => m.MessageType == EF.Constant(MessagingModel.ReplayRequestType), cancellationToken)) return;
         db.Publish(new ArchiveReplayRequested { Subscriber = self.Name, RequestedAt = clock.GetUtcNow() }, clock);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("First start of {Service}: asked the other services for their event archives", self.Name);

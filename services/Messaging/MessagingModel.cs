@@ -2,6 +2,9 @@ namespace Crm.Messaging;
 
 public static class MessagingModel
 {
+    /// <summary>The message type of the request a service sends on its first start (<see cref="ArchiveReplayOnFirstStart{TDbContext}"/>).</summary>
+    public static readonly string ReplayRequestType = typeof(ArchiveReplayRequested).FullName!;
+
     /// <summary>Adds the outbox (pending events and the event archive) and inbox tables to a service's model.</summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder model)
     {
@@ -20,6 +23,8 @@ public static class MessagingModel
             // Retention and replay read the archive by age.
             outbox.HasIndex(m => m.SentAt).HasFilter("\"SentAt\" IS NOT NULL").HasDatabaseName("IX_OutboxMessages_Archive");
             outbox.HasIndex(m => m.ParkedAt).HasFilter("\"ParkedAt\" IS NOT NULL").HasDatabaseName("IX_OutboxMessages_Parked");
+            // A service's own replay request marks that it has started before: found at once, and kept by retention.
+            outbox.HasIndex(m => m.MessageType).HasFilter($"\"MessageType\" = '{ReplayRequestType}'").HasDatabaseName("IX_OutboxMessages_ReplayRequests");
         });
         model.Entity<InboxMessage>(inbox =>
         {

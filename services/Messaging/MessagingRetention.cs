@@ -5,7 +5,7 @@ namespace Crm.Messaging;
 /// <summary>
 /// Keeps the outbox and inbox tables from growing for ever: sent rows leave the event archive after
 /// "Messaging:Outbox:RetainDays", inbox rows after "Messaging:Inbox:RetainDays". Pending and parked rows
-/// are never deleted. Deletes go in small batches, so no cleanup holds long locks.
+/// are never deleted, nor the service's own replay request, which marks that it has started before. Deletes go in small batches, so no cleanup holds long locks.
 /// </summary>
 public sealed class MessagingRetention<TDbContext>(
     IServiceScopeFactory scopes,
@@ -54,7 +54,8 @@ public sealed class MessagingRetention<TDbContext>(
         {
             deleted = await db.Database.ExecuteSqlAsync($"""
                 DELETE FROM "OutboxMessages" WHERE "Sequence" IN (
-                  SELECT "Sequence" FROM "OutboxMessages" WHERE "SentAt" IS NOT NULL AND "SentAt" < {archiveCutoff} LIMIT {batch})
+                  SELECT "Sequence" FROM "OutboxMessages" WHERE "SentAt" IS NOT NULL AND "SentAt" < {archiveCutoff}
+                    AND "MessageType" <> {MessagingModel.ReplayRequestType} LIMIT {batch})
                 """, cancellationToken);
             archive += deleted;
         }

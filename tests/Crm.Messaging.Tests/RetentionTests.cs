@@ -14,7 +14,8 @@ public sealed class RetentionTests : IAsyncLifetime
     [Fact]
     public async Task Only_rows_older_than_their_retention_are_deleted()
     {
-        // Sent 401 days ago ×3 (more than one batch), 399 days ago; pending and parked rows however old.
+        // Sent 401 days ago ×3 (more than one batch), 399 days ago; pending and parked rows however old; the service's
+        // own replay request, which marks that it has started before, however old.
         await _host.InScopeAsync(db => db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "OutboxMessages" ("MessageId", "MessageType", "Body", "CreatedAt", "SentAt", "ParkedAt", "FailedAttempts") VALUES
               (gen_random_uuid(), 'old', 'null', now() - interval '402 days', now() - interval '401 days', NULL, 0),
@@ -22,7 +23,8 @@ public sealed class RetentionTests : IAsyncLifetime
               (gen_random_uuid(), 'old', 'null', now() - interval '402 days', now() - interval '401 days', NULL, 0),
               (gen_random_uuid(), 'kept', 'null', now() - interval '400 days', now() - interval '399 days', NULL, 0),
               (gen_random_uuid(), 'pending', 'null', now() - interval '900 days', NULL, NULL, 0),
-              (gen_random_uuid(), 'parked', 'null', now() - interval '900 days', NULL, now() - interval '899 days', 1);
+              (gen_random_uuid(), 'parked', 'null', now() - interval '900 days', NULL, now() - interval '899 days', 1),
+              (gen_random_uuid(), 'Crm.Messages.ArchiveReplayRequested', 'null', now() - interval '900 days', now() - interval '900 days', NULL, 0);
             INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES
               (gen_random_uuid(), 'old', now() - interval '31 days'),
               (gen_random_uuid(), 'kept', now() - interval '29 days');
@@ -32,7 +34,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         var outbox = await _host.InScopeAsync(db => db.OutboxMessages.Select(m => m.MessageType).OrderBy(t => t).ToListAsync());
         var inbox = await _host.InScopeAsync(db => db.InboxMessages.Select(m => m.Consumer).ToListAsync());
-        Assert.Equal(["kept", "parked", "pending"], outbox);
+        Assert.Equal([MessagingModel.ReplayRequestType, "kept", "parked", "pending"], outbox);
         Assert.Equal(["kept"], inbox);
     }
 }

@@ -300,6 +300,10 @@ namespace Crm.Gateway.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("MessageType")
+                        .HasDatabaseName("IX_OutboxMessages_ReplayRequests")
+                        .HasFilter("\"MessageType\" = 'Crm.Messages.ArchiveReplayRequested'");
+
                     b.HasIndex("ParkedAt")
                         .HasDatabaseName("IX_OutboxMessages_Parked")
                         .HasFilter("\"ParkedAt\" IS NOT NULL");
