@@ -52,4 +52,26 @@ public sealed class BadInputTests(DispatchServiceFixture fixture) : IClassFixtur
         Assert.Equal(1, await fixture.InDatabase(db => db.Designers.CountAsync(d => d.StoreId == store)));
         Assert.Equal(DesignerStatus.Active, await fixture.InDatabase(db => db.Designers.Where(d => d.Id == designer.Id).Select(d => d.Status).SingleAsync()));
     }
+
+    public static TheoryData<string, string, string> WrongTypes => new()
+    {
+        { """{ "storeId": "{store}", "name": "赵", "level": "Junior" }""", "level", "One of Assistant, Designer, Senior, Chief." },
+        { """{ "storeId": "{store}", "name": "赵", "level": "Senior", "chargesDesignFee": "yes" }""", "chargesDesignFee", "true or false." },
+        { """{ "storeId": "not-an-id", "name": "赵", "level": "Senior" }""", "storeId", "An id: a UUID." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongTypes))]
+    public async Task A_value_of_the_wrong_type_says_what_the_field_takes(string json, string field, string reason)
+    {
+        var store = await fixture.OpenStoreAsync();
+        var content = new StringContent(json.Replace("{store}", store.ToString()), System.Text.Encoding.UTF8, "application/json");
+
+        var response = await fixture.Service.ClientAs("StoreManager", store).PostAsync("/api/dispatch/designers", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal([reason], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(0, await fixture.InDatabase(db => db.Designers.CountAsync(d => d.StoreId == store)));
+    }
 }
