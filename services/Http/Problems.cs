@@ -18,8 +18,9 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the current state.", extensions: all);
     }
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+    public static ProblemHttpResult Forbidden(string detail, string? code = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail,
+            extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
 
     /// <summary>
     /// A refusal as its problem answer, in one place for every service: 400 naming the field, 403, 404, 409 with its
@@ -27,7 +28,7 @@ public static class Problems
     /// </summary>
     public static ProblemHttpResult Refused(Violation violation) => violation.Kind switch
     {
-        ViolationKind.Forbidden => Forbidden(violation.Detail),
+        ViolationKind.Forbidden => Forbidden(violation.Detail, violation.Code),
         ViolationKind.Conflict => Conflict(violation.Code ?? Violation.InvalidTransition, violation.Detail, violation.Figures?.ToDictionary()),
         ViolationKind.NotFound => TypedResults.Problem(detail: violation.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
         ViolationKind.NotYetArrived => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not here yet.", detail: violation.Detail,

@@ -30,7 +30,7 @@ public sealed record Violation(ViolationKind Kind, string Detail, string? Code =
     /// <summary>The state does not allow the move now (409 invalid-transition).</summary>
     public static Violation Transition(string detail) => Conflict(InvalidTransition, detail);
 
-    public static Violation Forbidden(string detail) => new(ViolationKind.Forbidden, detail);
+    public static Violation Forbidden(string detail, string? code = null) => new(ViolationKind.Forbidden, detail, code);
 
     public static Violation Invalid(string field, string reason) => new(ViolationKind.Invalid, reason, Field: field);
 

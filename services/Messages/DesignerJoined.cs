@@ -2,8 +2,8 @@ namespace Crm.Messages;
 
 /// <summary>
 /// A designer joined a store's roster; the roster number counts the store's designers from 1.
-/// Published by dispatch. No service consumes it yet: it is for the gateway's and the follow-up service's
-/// copies of staff and designers (the contract and follow-up issues) and for reports.
+/// Published by dispatch. Consumed by the contract service (the designers forms are issued to); for the
+/// follow-up service and reports later.
 /// </summary>
 public sealed record DesignerJoined : IStoreEvent
 {

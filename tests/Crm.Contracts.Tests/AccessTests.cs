@@ -38,7 +38,8 @@ public sealed class AccessTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<ContractDbContext>();
             db.Stores.AddRange(home, other);
-            db.Forms.AddRange(ContractForm.Receive(home.Id, "H-0001", DateTimeOffset.UtcNow), ContractForm.Receive(other.Id, "O-0001", DateTimeOffset.UtcNow));
+            var by = new Person(Guid.NewGuid(), "王芳");
+            db.Forms.AddRange(ContractForm.Receive(home.Id, "H-0001", by, DateTimeOffset.UtcNow).Form, ContractForm.Receive(other.Id, "O-0001", by, DateTimeOffset.UtcNow).Form);
             await db.SaveChangesAsync();
         }
 
