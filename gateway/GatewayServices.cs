@@ -19,6 +19,7 @@ public static class GatewayServices
                 identity.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<GatewayDbContext>();
+        services.AddScoped<StaffAccounts>();
         return services;
     }
 

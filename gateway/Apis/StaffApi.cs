@@ -16,10 +16,13 @@ public static class StaffApi
         staff.MapPost("/", Create).WithSummary("Creates a staff account.");
         staff.MapGet("/", List).WithSummary("Lists the staff accounts the caller may see.");
         staff.MapGet("/{id:guid}", Get).WithSummary("Reads a staff account.");
+        staff.MapPatch("/{id:guid}", Change).WithSummary("Renames a staff account, or disables it (it can no longer sign in) and enables it again.");
         return routes;
     }
 
     public sealed record CreateStaffRequest(string? Username, string? Password, string? DisplayName, string? Role, Guid? StoreId, Guid? DesignerId);
+
+    public sealed record ChangeStaffRequest(string? DisplayName, bool? Disabled);
 
     public sealed record StaffResponse(Guid Id, string Username, string DisplayName, string Role, Guid? StoreId, Guid? DesignerId, bool Disabled, DateTimeOffset CreatedAt)
     {
@@ -27,7 +30,7 @@ public static class StaffApi
     }
 
     private static async Task<Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateStaffRequest request, ClaimsPrincipal caller, UserManager<StaffUser> users, GatewayDbContext db, Arrivals arrivals, TimeProvider clock, CancellationToken cancellationToken)
+        CreateStaffRequest request, ClaimsPrincipal caller, StaffAccounts accounts, GatewayDbContext db, Arrivals arrivals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = Scope(caller);
         var storeId = request.StoreId ?? scope.OwnStore;
@@ -69,7 +72,7 @@ public static class StaffApi
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = caller.FindFirstValue(StaffClaims.UserId) ?? "",
         };
-        var result = await users.CreateAsync(user, request.Password ?? "");
+        var result = await accounts.OpenAsync(user, request.Password ?? "");
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
@@ -100,6 +103,30 @@ public static class StaffApi
     {
         var user = await Visible(db, Scope(caller)).FirstOrDefaultAsync(u => u.Id == id);
         return user is null ? Problems.NotFound("staff account") : TypedResults.Ok(StaffResponse.From(user));
+    }
+
+    /// <summary>A store manager changes the accounts of their own store that they may create; ChainAdmin any.</summary>
+    private static async Task<Results<Ok<StaffResponse>, ValidationProblem, ProblemHttpResult>> Change(
+        Guid id, ChangeStaffRequest request, ClaimsPrincipal caller, StaffAccounts accounts, GatewayDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.DisplayName is { } name && (string.IsNullOrWhiteSpace(name) || name.Trim().Length > TextLimits.Name))
+            errors.Add("displayName", $"A display name of 1 to {TextLimits.Name} characters.");
+        if (errors.Any) return Problems.Invalid(errors);
+        var scope = Scope(caller);
+        var visible = await Visible(db, scope).AnyAsync(u => u.Id == id, cancellationToken);
+        var user = visible ? await db.Users.SingleAsync(u => u.Id == id, cancellationToken) : null;
+        if (user is null) return Problems.NotFound("staff account");
+        if (!scope.IsChainAdmin && !StoreManagerGrants.Contains(user.Role)) return Problems.Forbidden($"A store manager changes {string.Join(", ", StoreManagerGrants)} accounts.");
+        if (user.Id.ToString() == caller.FindFirstValue(StaffClaims.UserId) && request.Disabled == true) return Problems.Invalid("disabled", "You cannot disable your own account.");
+
+        var displayName = request.DisplayName?.Trim() ?? user.DisplayName;
+        var disabled = request.Disabled ?? user.Disabled;
+        if (displayName == user.DisplayName && disabled == user.Disabled) return TypedResults.Ok(StaffResponse.From(user));
+        (user.DisplayName, user.Disabled) = (displayName, disabled);
+        var result = await accounts.ChangeAsync(user);
+        if (!result.Succeeded) return Problems.Invalid("$", string.Join(" ", result.Errors.Select(e => e.Description)));
+        return TypedResults.Ok(StaffResponse.From(user));
     }
 
     private static IQueryable<StaffUser> Visible(GatewayDbContext db, (bool IsChainAdmin, Guid? OwnStore) scope) =>

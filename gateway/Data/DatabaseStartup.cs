@@ -38,7 +38,7 @@ public static class DatabaseStartup
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             CreatedBy = "setup",
         };
-        var result = await services.GetRequiredService<UserManager<StaffUser>>().CreateAsync(admin, seed.AdminPassword);
+        var result = await services.GetRequiredService<StaffAccounts>().OpenAsync(admin, seed.AdminPassword);
         if (!result.Succeeded)
             throw new InvalidOperationException("Seed:AdminPassword is not accepted: " + string.Join(" ", result.Errors.Select(e => e.Description)));
     }

@@ -110,7 +110,7 @@ internal sealed class DemoChain(IServiceProvider services, DemoOptions options, 
             Id = Guid.CreateVersion7(), UserName = username, DisplayName = displayName, Role = role,
             StoreId = storeId, DesignerId = designerId, CreatedAt = clock.GetUtcNow(), CreatedBy = "setup",
         };
-        var result = await _users.CreateAsync(user, options.StorePassword);
+        var result = await services.GetRequiredService<StaffAccounts>().OpenAsync(user, options.StorePassword);
         if (!result.Succeeded) throw new InvalidOperationException($"The demo account {username} was refused: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 }

@@ -30,6 +30,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("POST", "/api/staff", ChainAdmin, StoreManager),
         Rule("GET", "/api/staff", ChainAdmin, StoreManager),
         Rule("GET", "/api/staff/{id:guid}", ChainAdmin, StoreManager),
+        Rule("PATCH", "/api/staff/{id:guid}", ChainAdmin, StoreManager),
         Rule("GET", "/api/audit", ChainAdmin, StoreManager),
         .. AccessChecks.Operations("/api/operations/gateway"),
         new("*", "/api/customers/{**rest}", SignedIn),
