@@ -6,9 +6,18 @@ public static class ContractServices
 {
     public static IHostApplicationBuilder AddContractServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddArrivals();
+        builder.Services.AddScoped<ReceiveForms>().AddScoped<IssueForm>().AddScoped<SignForm>().AddScoped<RetrieveForm>()
+            .AddScoped<PassOnForm>().AddScoped<ReturnForm>().AddScoped<ReviewForm>().AddScoped<ReportForm>()
+            .AddScoped<AcknowledgeForm>().AddScoped<EndForm>();
         builder.AddServiceMessaging<ContractDbContext>("contracts", "contractdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();
+            bus.AddConsumer<StaffAccountOpenedConsumer>();
+            bus.AddConsumer<StaffAccountChangedConsumer>();
+            bus.AddConsumer<DesignerJoinedConsumer>();
+            bus.AddConsumer<CustomerRegisteredConsumer>();
+            bus.AddConsumer<MilestoneRecordedConsumer>();
         });
         return builder;
     }

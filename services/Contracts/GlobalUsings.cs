@@ -1,3 +1,4 @@
+global using Crm.Contracts.Handlers;
 global using Crm.Contracts.Data;
 global using Crm.Contracts.Domain;
 global using Crm.Messages;

@@ -22,6 +22,10 @@ public sealed class CustodyEntry
     public string RecordedByName { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>A passing-on refused by <see cref="RecipientRule"/>: the form did not move, the attempt is on record.</summary>
+    public static CustodyEntry Refused(ContractForm form, Person to, string purpose, Person by, DateTimeOffset at) =>
+        Record(form, CustodyAction.PassingRefused, form.HolderId is { } id ? new Person(id, form.HolderName ?? "") : null, to, by, at, purpose);
+
     internal static CustodyEntry Record(
         ContractForm form, CustodyAction action, Person? from, Person? to, Person by, DateTimeOffset at, string? purpose = null, DateTimeOffset? expectedReturnAt = null) => new()
     {

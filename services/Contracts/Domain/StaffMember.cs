@@ -12,6 +12,8 @@ public sealed class StaffMember
     public bool Active { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
 
+    public static StaffMember From(StaffAccountChanged changed) => new StaffMember { Id = changed.UserId }.With(changed.DisplayName, changed.Role, changed.StoreId, changed.DesignerId, changed.Active, changed.At);
+
     public static StaffMember From(StaffAccountOpened opened) => new StaffMember { Id = opened.UserId }.With(opened.DisplayName, opened.Role, opened.StoreId, opened.DesignerId, opened.Active, opened.At);
 
     /// <summary>Applies a later announcement; an older one arriving late changes nothing.</summary>

@@ -1,0 +1,8 @@
+namespace Crm.Contracts.Handlers;
+
+/// <summary>The finance staff member a form was reported to says they have it: its custody ends.</summary>
+public sealed class AcknowledgeForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
+{
+    public Task<Outcome<ContractForm>> HandleAsync(string serial, CancellationToken cancellationToken) =>
+        db.MoveFormAsync(serial, form => form.Acknowledge(scope.Person(), clock.GetUtcNow()), cancellationToken);
+}
