@@ -9,7 +9,8 @@ public static class ContractServices
         builder.Services.AddArrivals();
         builder.Services.AddScoped<ReceiveForms>().AddScoped<IssueForm>().AddScoped<SignForm>().AddScoped<RetrieveForm>()
             .AddScoped<PassOnForm>().AddScoped<ReturnForm>().AddScoped<ReviewForm>().AddScoped<ReportForm>()
-            .AddScoped<AcknowledgeForm>().AddScoped<EndForm>();
+            .AddScoped<AcknowledgeForm>().AddScoped<EndForm>()
+            .AddScoped<RecommendRequisition>().AddScoped<RequestRequisition>().AddScoped<GrantAuthorisation>().AddScoped<RevokeAuthorisation>();
         builder.AddServiceMessaging<ContractDbContext>("contracts", "contractdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

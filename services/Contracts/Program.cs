@@ -12,6 +12,8 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapFormsApi();
+app.MapRequisitionsApi();
+app.MapAuthorisationsApi();
 
 await app.MigrateOnStartAsync<ContractDbContext>();
 app.Run();

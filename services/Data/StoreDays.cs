@@ -15,6 +15,16 @@ public static class StoreDays
     public static string LocalTime(string timeZone, DateTimeOffset instant) =>
         ToLocal(timeZone, instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The instant the store's local day begins.</summary>
+    public static DateTimeOffset StartOf(string timeZone, DateOnly day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A midnight skipped by a clock change starts the day at the first hour that exists.
+        while (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     private static DateTimeOffset ToLocal(string timeZone, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
 }
