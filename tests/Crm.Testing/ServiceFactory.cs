@@ -52,6 +52,6 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
         return health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString() == "Healthy";
     }, TimeSpan.FromSeconds(60), "the bus to be ready");
 
-    public HttpClient ClientAs(string role = "ChainAdmin", Guid? storeId = null, Guid? designerId = null) =>
-        CreateClient().As(TestTokens.For(role, storeId, designerId));
+    public HttpClient ClientAs(string role = "ChainAdmin", Guid? storeId = null, Guid? designerId = null, Guid? userId = null) =>
+        CreateClient().As(TestTokens.For(role, storeId, designerId, userId));
 }

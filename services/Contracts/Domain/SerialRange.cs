@@ -21,8 +21,8 @@ public sealed partial record SerialRange(string Prefix, long From, long To, int 
     /// <summary>The range between two serials, or why they do not make one.</summary>
     public static Outcome<SerialRange> Parse(string? fromSerial, string? toSerial)
     {
-        if (Split(fromSerial) is not { } from) return Violation.Invalid("fromSerial", "A serial: letters or dashes, then digits, e.g. HT-000101 (at most 30 characters).");
-        if (Split(toSerial) is not { } to) return Violation.Invalid("toSerial", "A serial: letters or dashes, then digits, e.g. HT-000150 (at most 30 characters).");
+        if (Split(fromSerial) is not { } from) return Violation.Invalid("fromSerial", "A serial: a prefix of letters, digits or dashes ending in a letter or dash, then its number, e.g. HT2026-000101.");
+        if (Split(toSerial) is not { } to) return Violation.Invalid("toSerial", "A serial: a prefix of letters, digits or dashes ending in a letter or dash, then its number, e.g. HT2026-000150.");
         if (from.Prefix != to.Prefix || from.Digits.Length != to.Digits.Length)
             return Violation.Invalid("toSerial", $"The range's serials share the prefix and width of {fromSerial}.");
         var (first, last) = (long.Parse(from.Digits, CultureInfo.InvariantCulture), long.Parse(to.Digits, CultureInfo.InvariantCulture));
@@ -37,6 +37,7 @@ public sealed partial record SerialRange(string Prefix, long From, long To, int 
         return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : null;
     }
 
-    [GeneratedRegex("^([A-Z-]{0,20})([0-9]{1,15})$")]
+    // The number is the trailing run of digits; the prefix, which may hold digits too (HT2026-), ends in a letter or a dash.
+    [GeneratedRegex("^((?:[A-Z0-9-]{0,19}[A-Z-])?)([0-9]{1,15})$")]
     private static partial Regex Pattern();
 }

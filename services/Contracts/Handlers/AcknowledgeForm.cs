@@ -4,5 +4,5 @@ namespace Crm.Contracts.Handlers;
 public sealed class AcknowledgeForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
 {
     public Task<Outcome<ContractForm>> HandleAsync(string serial, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form => form.Acknowledge(scope.Person(), clock.GetUtcNow()), cancellationToken);
+        db.MoveFormAsync(serial, scope, (form, me) => form.Acknowledge(me, clock.GetUtcNow()), cancellationToken);
 }

@@ -4,7 +4,7 @@ namespace Crm.Contracts.Handlers;
 public sealed class EndForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
 {
     public Task<Outcome<ContractForm>> HandleAsync(string serial, bool lost, string reason, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form => lost
-            ? form.ReportLost(reason, scope.Person(), clock.GetUtcNow())
-            : form.Void(reason, scope.Person(), clock.GetUtcNow()), cancellationToken);
+        db.MoveFormAsync(serial, scope, (form, me) => lost
+            ? form.ReportLost(reason, me, clock.GetUtcNow())
+            : form.Void(reason, me, clock.GetUtcNow()), cancellationToken);
 }

@@ -7,25 +7,29 @@ namespace Crm.Contracts.Handlers;
 internal static class FormTransaction
 {
     public static Task<Outcome<ContractForm>> MoveFormAsync(
-        this ContractDbContext db, string serial, Func<ContractForm, Task<Outcome<CustodyEntry>>> move, CancellationToken cancellationToken) =>
+        this ContractDbContext db, string serial, StoreScope scope, Func<ContractForm, Person, Task<Outcome<CustodyEntry>>> move, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             var form = await db.LockFormAsync(serial, cancellationToken);
             if (form is null) return Violation.NotFound("contract form");
-            var moved = await move(form);
+            var moved = await move(form, await db.PersonAsync(scope, cancellationToken));
             if (!moved.Succeeded) return moved.Violation;
             db.Custody.Add(moved.Value);
             return (Outcome<ContractForm>)form;
         }, outcome => outcome.Succeeded, cancellationToken);
 
     public static Task<Outcome<ContractForm>> MoveFormAsync(
-        this ContractDbContext db, string serial, Func<ContractForm, Outcome<CustodyEntry>> move, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form => Task.FromResult(move(form)), cancellationToken);
+        this ContractDbContext db, string serial, StoreScope scope, Func<ContractForm, Person, Outcome<CustodyEntry>> move, CancellationToken cancellationToken) =>
+        db.MoveFormAsync(serial, scope, (form, me) => Task.FromResult(move(form, me)), cancellationToken);
 }
 
-/// <summary>The caller as the ledger names them.</summary>
+/// <summary>The caller as the ledger names them: by the display name their account announced, else by their sign-in name.</summary>
 public static class Caller
 {
-    public static Person Person(this StoreScope scope) =>
-        new(Guid.TryParse(scope.UserId, out var id) ? id : Guid.Empty, scope.ActorName);
+    public static async Task<Person> PersonAsync(this ContractDbContext db, StoreScope scope, CancellationToken cancellationToken)
+    {
+        var id = Guid.TryParse(scope.UserId, out var userId) ? userId : Guid.Empty;
+        var name = await db.Staff.Where(s => s.Id == id).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new Person(id, name ?? scope.ActorName);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class GrantAuthorisation(ContractDbContext db, Arrivals arrivals, 
         var now = clock.GetUtcNow();
         if (command.Until < store.LocalDate(now)) return Violation.Invalid("until", "The last day cannot be in the past.");
 
-        var authorisation = RecipientAuthorisation.Grant(command.StoreId, person.AsPerson(), command.Until, scope.Person(), now);
+        var authorisation = RecipientAuthorisation.Grant(command.StoreId, person.AsPerson(), command.Until, await db.PersonAsync(scope, cancellationToken), now);
         db.Authorisations.Add(authorisation);
         await db.SaveChangesAsync(cancellationToken);
         return authorisation;

@@ -13,13 +13,13 @@ public sealed class IssueForm(ContractDbContext db, Arrivals arrivals, StoreScop
         if (await arrivals.AwaitAsync(command.CustomerId, ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == command.CustomerId, ct), cancellationToken) == Arrival.OnItsWay)
             return Violation.NotYetArrived("customer");
 
-        return await db.MoveFormAsync(command.Serial, async form =>
+        return await db.MoveFormAsync(command.Serial, scope, async (form, me) =>
         {
             var designer = await db.Designers.FirstOrDefaultAsync(d => d.Id == command.DesignerId && d.StoreId == form.StoreId, cancellationToken);
             if (designer is null) return Violation.Invalid("designerId", "No designer with that id in the form's store.");
             if (!await db.Customers.AnyAsync(c => c.Id == command.CustomerId && c.StoreId == form.StoreId, cancellationToken))
                 return Violation.Invalid("customerId", "No customer with that id in the form's store.");
-            return form.Issue(designer.AsPerson(), command.CustomerId, scope.Person(), clock.GetUtcNow());
+            return form.Issue(designer.AsPerson(), command.CustomerId, me, clock.GetUtcNow());
         }, cancellationToken);
     }
 }

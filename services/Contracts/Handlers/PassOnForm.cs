@@ -11,7 +11,7 @@ public sealed class PassOnForm(ContractDbContext db, StoreScope scope, TimeProvi
     public async Task<Outcome<ContractForm>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         Violation? refused = null;
-        var moved = await db.MoveFormAsync(command.Serial, async form =>
+        var moved = await db.MoveFormAsync(command.Serial, scope, async (form, me) =>
         {
             var now = clock.GetUtcNow();
             var recipient = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.ToUserId, cancellationToken);
@@ -19,7 +19,7 @@ public sealed class PassOnForm(ContractDbContext db, StoreScope scope, TimeProvi
             var authorisations = await db.Authorisations.Where(a => a.StoreId == form.StoreId && a.UserId == command.ToUserId).ToListAsync(cancellationToken);
             refused = RecipientRule.Refusal(recipient, form.StoreId, authorisations, StoreDays.LocalDate(store.TimeZone, now));
             if (refused is not null) return refused;
-            return form.PassOn(recipient!.AsPerson(), command.Purpose, command.ExpectedReturnAt, scope.Person(), now);
+            return form.PassOn(recipient!.AsPerson(), command.Purpose, command.ExpectedReturnAt, me, now);
         }, cancellationToken);
 
         if (refused is not null) await RecordRefusalAsync(command, cancellationToken);
@@ -32,7 +32,7 @@ public sealed class PassOnForm(ContractDbContext db, StoreScope scope, TimeProvi
         var form = await db.Forms.AsNoTracking().SingleAsync(f => f.Serial == command.Serial, cancellationToken);
         var recipient = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.ToUserId, cancellationToken);
         var to = recipient?.AsPerson() ?? new Person(command.ToUserId, "unknown");
-        db.Custody.Add(CustodyEntry.Refused(form, to, command.Purpose, scope.Person(), clock.GetUtcNow()));
+        db.Custody.Add(CustodyEntry.Refused(form, to, command.Purpose, await db.PersonAsync(scope, cancellationToken), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -23,10 +23,11 @@ public sealed class ReceiveForms(ContractDbContext db, Arrivals arrivals, StoreS
                 var taken = await db.Forms.IgnoreQueryFilters().Where(f => serials.Contains(f.Serial)).Select(f => f.Serial).OrderBy(s => s).ToListAsync(cancellationToken);
                 if (taken.Count > 0) return Taken(taken);
                 var now = clock.GetUtcNow();
+                var me = await db.PersonAsync(scope, cancellationToken);
                 var forms = new List<ContractForm>(serials.Count);
                 foreach (var serial in serials)
                 {
-                    var (form, entry) = ContractForm.Receive(storeId, serial, scope.Person(), now);
+                    var (form, entry) = ContractForm.Receive(storeId, serial, me, now);
                     db.Forms.Add(form);
                     db.Custody.Add(entry);
                     forms.Add(form);

@@ -9,7 +9,7 @@ public sealed class RequestRequisition(ContractDbContext db, RecommendRequisitio
     {
         var recommendation = await recommend.HandleAsync(command.StoreId, command.Month, command.ExpectedSignings, cancellationToken);
         if (!recommendation.Succeeded) return recommendation.Violation.Kind == ViolationKind.NotFound ? Violation.Invalid("storeId", "No store with that id.") : recommendation.Violation;
-        var requisition = Requisition.Request(command.StoreId, command.Month, command.Quantity, recommendation.Value.Recommendation.Recommended, command.Note, scope.Person(), clock.GetUtcNow());
+        var requisition = Requisition.Request(command.StoreId, command.Month, command.Quantity, recommendation.Value.Recommendation.Recommended, command.Note, await db.PersonAsync(scope, cancellationToken), clock.GetUtcNow());
         db.Requisitions.Add(requisition);
         await db.SaveChangesAsync(cancellationToken);
         return requisition;

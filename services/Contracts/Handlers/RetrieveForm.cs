@@ -4,5 +4,5 @@ namespace Crm.Contracts.Handlers;
 public sealed class RetrieveForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
 {
     public Task<Outcome<ContractForm>> HandleAsync(string serial, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form => form.Retrieve(scope.Person(), clock.GetUtcNow()), cancellationToken);
+        db.MoveFormAsync(serial, scope, (form, me) => form.Retrieve(me, clock.GetUtcNow()), cancellationToken);
 }

@@ -4,5 +4,5 @@ namespace Crm.Contracts.Handlers;
 public sealed class ReturnForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
 {
     public Task<Outcome<ContractForm>> HandleAsync(string serial, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form => form.Return(scope.Person(), clock.GetUtcNow()), cancellationToken);
+        db.MoveFormAsync(serial, scope, (form, me) => form.Return(me, clock.GetUtcNow()), cancellationToken);
 }

@@ -4,11 +4,11 @@ namespace Crm.Contracts.Handlers;
 public sealed class ReviewForm(ContractDbContext db, StoreScope scope, TimeProvider clock)
 {
     public Task<Outcome<ContractForm>> HandleAsync(string serial, bool approve, string? reason, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(serial, form =>
+        db.MoveFormAsync(serial, scope, (form, me) =>
         {
             var now = clock.GetUtcNow();
-            if (!approve) return form.Reject(scope.Person(), reason!, now);
-            var approved = form.Approve(scope.Person(), reason, now);
+            if (!approve) return form.Reject(me, reason!, now);
+            var approved = form.Approve(me, reason, now);
             if (approved.Succeeded)
                 db.Publish(new ContractReviewed
                 {

@@ -7,7 +7,7 @@ public sealed class RevokeAuthorisation(ContractDbContext db, StoreScope scope, 
     {
         var authorisation = await db.Authorisations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (authorisation is null) return Violation.NotFound("authorisation");
-        if (authorisation.Revoke(scope.Person(), clock.GetUtcNow()) is { } refused) return refused;
+        if (authorisation.Revoke(await db.PersonAsync(scope, cancellationToken), clock.GetUtcNow()) is { } refused) return refused;
         await db.SaveChangesAsync(cancellationToken);
         return authorisation;
     }

@@ -9,14 +9,14 @@ public sealed class SignForm(ContractDbContext db, StoreScope scope, TimeProvide
     public sealed record Command(string Serial, Guid CustomerId, decimal Amount, decimal AreaM2, DateTimeOffset? SignedAt);
 
     public Task<Outcome<ContractForm>> HandleAsync(Command command, CancellationToken cancellationToken) =>
-        db.MoveFormAsync(command.Serial, form =>
+        db.MoveFormAsync(command.Serial, scope, (form, me) =>
         {
             // Another designer's form does not exist for a designer.
             if (scope.IsDesigner && form.DesignerId != scope.DesignerId) return Violation.NotFound("contract form");
             var now = clock.GetUtcNow();
             var signedAt = command.SignedAt ?? now;
             if (signedAt > now.AddMinutes(5)) return Violation.Invalid("signedAt", "A signing cannot be in the future.");
-            var signed = form.Sign(command.CustomerId, command.Amount, command.AreaM2, signedAt, scope.Person(), now);
+            var signed = form.Sign(command.CustomerId, command.Amount, command.AreaM2, signedAt, me, now);
             if (signed.Succeeded)
                 db.Publish(new ContractSigned
                 {
