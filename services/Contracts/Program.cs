@@ -14,6 +14,8 @@ app.MapMessagingOperations();
 app.MapFormsApi();
 app.MapRequisitionsApi();
 app.MapAuthorisationsApi();
+app.MapDrawerApi();
+app.MapExportsApi();
 
 await app.MigrateOnStartAsync<ContractDbContext>();
 app.Run();

@@ -15,14 +15,14 @@ public static class StoreDays
     public static string LocalTime(string timeZone, DateTimeOffset instant) =>
         ToLocal(timeZone, instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The instant the store's local day begins.</summary>
+    /// <summary>The instant the store's local day begins, in UTC (as the database keeps instants).</summary>
     public static DateTimeOffset StartOf(string timeZone, DateOnly day)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         // A midnight skipped by a clock change starts the day at the first hour that exists.
         while (zone.IsInvalidTime(local)) local = local.AddHours(1);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static DateTimeOffset ToLocal(string timeZone, DateTimeOffset instant) =>

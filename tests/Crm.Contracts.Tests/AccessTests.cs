@@ -31,6 +31,11 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("POST", "/api/contracts/authorisations", "ChainAdmin", "StoreManager"),
         Rule("GET", "/api/contracts/authorisations", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/contracts/authorisations/{id:guid}/revoke", "ChainAdmin", "StoreManager"),
+        Rule("POST", "/api/contracts/stock-counts", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/contracts/stock-counts", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/contracts/alerts", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/contracts/forms/export", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
+        Rule("GET", "/api/contracts/custody/export", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
     ];
 
     private ServiceFactory<Program> _service = null!;

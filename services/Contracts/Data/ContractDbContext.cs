@@ -18,6 +18,7 @@ public sealed class ContractDbContext(DbContextOptions<ContractDbContext> option
     public DbSet<DesignerCopy> Designers => Set<DesignerCopy>();
     public DbSet<CustomerCopy> Customers => Set<CustomerCopy>();
     public DbSet<Signing> Signings => Set<Signing>();
+    public DbSet<StockCount> StockCounts => Set<StockCount>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -68,3 +68,13 @@ internal sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requis
         requisition.Property(r => r.RequestedBy).HasMaxLength(TextLimits.Name);
     }
 }
+
+internal sealed class StockCountConfiguration : IEntityTypeConfiguration<StockCount>
+{
+    public void Configure(EntityTypeBuilder<StockCount> count)
+    {
+        count.HasKey(c => c.Id);
+        count.HasIndex(c => new { c.StoreId, c.CountedAt });
+        count.Property(c => c.CountedBy).HasMaxLength(TextLimits.Name);
+    }
+}

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
 
-namespace Crm.Customers.Reports;
+namespace Crm.Http;
 
 /// <summary>The formats every report and register can be had in (api.md: format=json|csv|xlsx).</summary>
 public enum ExportFormat
