@@ -32,8 +32,9 @@ public static class AuditApi
         }
         if (storeId is not null) query = query.Where(e => e.StoreId == storeId);
         if (userId is not null) query = query.Where(e => e.UserId == userId);
-        if (from is not null) query = query.Where(e => e.At >= from);
-        if (to is not null) query = query.Where(e => e.At < to);
+        // An instant with an offset (…+08:00) is compared as the same instant in UTC, as the database keeps it.
+        if (from?.ToUniversalTime() is { } since) query = query.Where(e => e.At >= since);
+        if (to?.ToUniversalTime() is { } until) query = query.Where(e => e.At < until);
         var total = await query.LongCountAsync();
         var items = await query.OrderByDescending(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync();
         return TypedResults.Ok(new ListPage<AuditResponse>(items.ConvertAll(AuditResponse.From), paging.Page, paging.PageSize, total));

@@ -29,6 +29,7 @@ public static class ApiConventions
         json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        json.Converters.Add(new UtcInstantConverter());
         return json;
     }
 

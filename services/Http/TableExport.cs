@@ -43,8 +43,14 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IR
     /// <summary>Excel opens a CSV as UTF-8 only when it starts with the byte order mark.</summary>
     private async Task WriteCsvAsync(Stream stream, CancellationToken cancellationToken)
     {
+        if (Rows.Count == 0)
+        {
+            // The header line alone: an empty report has no rows, not one blank row.
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(true), leaveOpen: true);
+            await writer.WriteLineAsync(string.Join(",", Columns.Select(Quoted)).AsMemory(), cancellationToken);
+            return;
+        }
         var sheet = Rows.Select(row => Columns.Select((c, i) => (c, Value: (object?)Text(row[i]))).ToDictionary(x => x.c, x => x.Value)).ToList();
-        if (sheet.Count == 0) sheet.Add(Columns.ToDictionary(c => c, _ => (object?)""));
         await stream.SaveAsAsync(sheet, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(true)) }, cancellationToken: cancellationToken);
     }
 
@@ -67,6 +73,8 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IR
         decimal or int or long or double => value,
         _ => Text(value),
     };
+
+    private static string Quoted(string text) => text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"")}\"";
 
     private static string Text(object? value) => value switch
     {

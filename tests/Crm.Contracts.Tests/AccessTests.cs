@@ -10,9 +10,9 @@ public sealed class AccessTests : IAsyncLifetime
     private static readonly EndpointRule[] Table =
     [
         .. AccessChecks.Common,
-        Rule("GET", "/api/contracts/forms", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
+        Rule("GET", "/api/contracts/forms", "ChainAdmin", "StoreManager", "CustomerManager", "Finance", "Designer"),
         Rule("POST", "/api/contracts/forms/receive", "ChainAdmin", "StoreManager", "CustomerManager"),
-        Rule("GET", "/api/contracts/forms/{serial}", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
+        Rule("GET", "/api/contracts/forms/{serial}", "ChainAdmin", "StoreManager", "CustomerManager", "Finance", "Designer"),
         Rule("GET", "/api/contracts/forms/{serial}/custody", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
         Rule("POST", "/api/contracts/forms/{serial}/issue", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/contracts/forms/{serial}/sign", "ChainAdmin", "StoreManager", "CustomerManager", "Designer"),

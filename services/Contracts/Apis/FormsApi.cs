@@ -5,13 +5,15 @@ public static class FormsApi
 {
     private static readonly string[] Holders = StaffRoles.StoreStaff;
     private static readonly string[] Readers = [.. StaffRoles.StoreStaff, StaffRoles.Finance];
+    /// <summary>A designer reads the forms issued to them, and nothing else.</summary>
+    private static readonly string[] ReadersAndDesigner = [.. Readers, StaffRoles.Designer];
 
     public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder routes)
     {
         var forms = routes.MapGroup("/api/contracts/forms").WithTags("Contract forms");
-        forms.MapGet("/", List).WithSummary("Lists the store's contract forms by state and holder.").RequireRoles(Readers);
+        forms.MapGet("/", List).WithSummary("Lists the store's contract forms by state and holder; a designer's own forms.").RequireRoles(ReadersAndDesigner);
         forms.MapPost("/receive", Receive).WithSummary("Receives a range of numbered forms into the store's stock; a serial exists once in the chain.").RequireRoles(Holders);
-        forms.MapGet("/{serial}", Get).WithSummary("Reads a form: where it is, who holds it, its contract.").RequireRoles(Readers);
+        forms.MapGet("/{serial}", Get).WithSummary("Reads a form: where it is, who holds it, its contract.").RequireRoles(ReadersAndDesigner);
         forms.MapGet("/{serial}/custody", Custody).WithSummary("Who holds the form now and every move since it entered stock.").RequireRoles(Readers);
         forms.MapPost("/{serial}/issue", Issue).WithSummary("Issues a form in stock to a designer for a customer.").RequireRoles(Holders);
         forms.MapPost("/{serial}/sign", Sign).WithSummary("Records the customer's signing: the contract; announced to the other services.").RequireRoles([.. Holders, StaffRoles.Designer]);
@@ -35,7 +37,7 @@ public static class FormsApi
         var inState = QueryEnum.Parse<FormState>(state, "state", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = db.Forms.AsNoTracking();
+        var query = Visible(db, scope);
         if (storeId is not null) query = query.Where(f => f.StoreId == storeId);
         if (inState is not null) query = query.Where(f => f.State == inState);
         if (holderId is not null) query = query.Where(f => f.HolderId == holderId);
@@ -58,7 +60,7 @@ public static class FormsApi
 
     private static async Task<Results<Ok<FormResponse>, ProblemHttpResult>> Get(string serial, ContractDbContext db, StoreScope scope, CancellationToken cancellationToken)
     {
-        var form = await db.Forms.AsNoTracking().FirstOrDefaultAsync(f => f.Serial == Normal(serial), cancellationToken);
+        var form = await Visible(db, scope).FirstOrDefaultAsync(f => f.Serial == Normal(serial), cancellationToken);
         return form is null ? Problems.NotFound("contract form") : TypedResults.Ok(FormResponse.From(form, scope));
     }
 
@@ -140,6 +142,9 @@ public static class FormsApi
         if (request.Check(required: true) is { Any: true } errors) return Problems.Invalid(errors);
         return await end.HandleAsync(Normal(serial), lost, request.Tidy!, cancellationToken).AnswerAsync(Answer(scope));
     }
+
+    private static IQueryable<ContractForm> Visible(ContractDbContext db, StoreScope scope) =>
+        scope.IsDesigner ? db.Forms.AsNoTracking().Where(f => f.DesignerId == scope.DesignerId) : db.Forms.AsNoTracking();
 
     private static Func<ContractForm, Ok<FormResponse>> Answer(StoreScope scope) => form => TypedResults.Ok(FormResponse.From(form, scope));
 

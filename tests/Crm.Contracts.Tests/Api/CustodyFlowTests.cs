@@ -33,7 +33,8 @@ public sealed class CustodyFlowTests(ContractServiceFixture fixture) : IClassFix
         var cm = fixture.CustomerManagerOf(store);
         var manager = fixture.StoreManagerOf(store);
 
-        await Ok(await cm.PostAsJsonAsync($"/api/contracts/forms/{serial}/transfer", new { toUserId = store.StoreManager, purpose = "审批", expectedReturnAt = DateTimeOffset.UtcNow.AddDays(1) }));
+        // The expected return as a store in China writes it, with its offset.
+        await Ok(await cm.PostAsJsonAsync($"/api/contracts/forms/{serial}/transfer", new { toUserId = store.StoreManager, purpose = "审批", expectedReturnAt = "2030-01-01T10:00:00+08:00" }));
         await Ok(await manager.PostAsJsonAsync($"/api/contracts/forms/{serial}/approve", new { }));
         await Ok(await manager.PostAsync($"/api/contracts/forms/{serial}/return", null));
         await Ok(await cm.PostAsJsonAsync($"/api/contracts/forms/{serial}/report", new { financeUserId = store.Finance }));
@@ -47,6 +48,7 @@ public sealed class CustodyFlowTests(ContractServiceFixture fixture) : IClassFix
             moves.Select(m => m.GetProperty("action").GetString()));
         var passed = moves[4];
         Assert.Equal(("王芳", "陈静", "审批"), (passed.GetProperty("fromName").GetString(), passed.GetProperty("toName").GetString(), passed.GetProperty("purpose").GetString()));
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero), passed.GetProperty("expectedReturnAt").GetDateTimeOffset());
         Assert.Equal(moves[6].GetProperty("at").GetDateTimeOffset(), passed.GetProperty("returnedAt").GetDateTimeOffset());
         Assert.Equal(("李明", "王芳"), (moves[3].GetProperty("fromName").GetString(), moves[3].GetProperty("toName").GetString()));
 
@@ -109,10 +111,14 @@ public sealed class CustodyFlowTests(ContractServiceFixture fixture) : IClassFix
         var byCm = Contract(await fixture.CustomerManagerOf(store).GetFromJsonAsync<JsonElement>($"/api/contracts/forms/{serial}"));
         var byManager = Contract(await fixture.StoreManagerOf(store).GetFromJsonAsync<JsonElement>($"/api/contracts/forms/{serial}"));
         var byFinance = Contract(await fixture.FinanceOf(store).GetFromJsonAsync<JsonElement>($"/api/contracts/forms/{serial}"));
+        var byDesigner = Contract(await fixture.DesignerOf(store).GetFromJsonAsync<JsonElement>($"/api/contracts/forms/{serial}"));
+        var byAnotherDesigner = await fixture.As(StaffRoles.Designer, store, Guid.NewGuid(), Guid.NewGuid()).GetAsync($"/api/contracts/forms/{serial}");
 
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, true), (byCm.GetProperty("amount").ValueKind, byCm.GetProperty("areaM2").ValueKind, byCm.GetProperty("figuresHidden").GetBoolean()));
         Assert.Equal((268000m, 118m), (byManager.GetProperty("amount").GetDecimal(), byManager.GetProperty("areaM2").GetDecimal()));
         Assert.Equal(268000m, byFinance.GetProperty("amount").GetDecimal());
+        Assert.Equal(268000m, byDesigner.GetProperty("amount").GetDecimal());
+        Assert.Equal(HttpStatusCode.NotFound, byAnotherDesigner.StatusCode);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class DrawerTests(ContractServiceFixture fixture) : IClassFixture<
         var forms = await fixture.FinanceOf(store).GetAsync("/api/contracts/forms/export?format=csv");
         var ledger = await fixture.FinanceOf(store).GetAsync($"/api/contracts/custody/export?from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}&format=xlsx");
         var json = await fixture.FinanceOf(store).GetAsync("/api/contracts/forms/export?format=json");
+        var none = await fixture.FinanceOf(store).GetAsync("/api/contracts/forms/export?state=Voided");
 
         Assert.Equal("text/csv", forms.Content.Headers.ContentType!.MediaType);
         var lines = (await forms.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -74,5 +75,6 @@ public sealed class DrawerTests(ContractServiceFixture fixture) : IClassFixture<
         Assert.StartsWith($"{prefix}01,InStock", lines[1]);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ledger.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Equal(lines[0], (await none.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Trim());
     }
 }

@@ -34,6 +34,22 @@ public sealed class MilestoneTests(CustomerServiceFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_time_sent_in_the_stores_offset_is_the_same_instant()
+    {
+        var store = await fixture.OpenStoreAsync();
+        var id = await fixture.RegisterIdAsync(store);
+        var instant = DateTimeOffset.UtcNow.AddMinutes(1);
+        var local = instant.ToOffset(TimeSpan.FromHours(8));
+
+        var measured = await fixture.MilestoneAsync(id, new { type = "Measured", at = local.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Created, measured.StatusCode);
+        var at = (await measured.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("milestone").GetProperty("at").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(instant.Ticks - instant.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), at);
+        Assert.Equal(TimeSpan.Zero, at.Offset);
+    }
+
+    [Fact]
     public async Task A_milestone_out_of_order_is_an_invalid_transition_and_changes_nothing()
     {
         var store = await fixture.OpenStoreAsync();
