@@ -1,8 +1,8 @@
 namespace Crm.Messages;
 
 /// <summary>The store manager approved a signed contract.
-/// Consumed by the customer service (the Reviewed milestone). Published by the contract service when the store
-/// manager approves a form (the contract issue).
+/// Published by the contract service when the store manager approves a form. Consumed by the customer service
+/// (the Reviewed milestone).
 /// </summary>
 public sealed record ContractReviewed : IStoreEvent
 {

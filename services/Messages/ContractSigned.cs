@@ -2,8 +2,8 @@ namespace Crm.Messages;
 
 /// <summary>
 /// A contract form was signed: the contract of a customer with a designer.
-/// Consumed by the customer service (the ContractSigned milestone). Published by the contract service once
-/// its custody state machine records a signing (the contract issue); tests publish it on the real broker until then.
+/// Published by the contract service when a form's signing is recorded. Consumed by the customer service (the
+/// ContractSigned milestone, which dispatch and the contract service's requisition then learn of).
 /// </summary>
 public sealed record ContractSigned : IStoreEvent
 {
