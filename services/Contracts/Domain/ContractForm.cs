@@ -176,9 +176,10 @@ public sealed class ContractForm
 
     private Person? Holder => HolderId is { } id ? new Person(id, HolderName ?? "") : null;
 
+    /// <summary>The form changes hands; from stock, it comes from whoever takes it out of the drawer.</summary>
     private CustodyEntry Move(CustodyAction action, Person to, Person by, DateTimeOffset now)
     {
-        var from = Holder;
+        var from = Holder ?? by;
         (HolderId, HolderName) = (to.Id, to.Name);
         return CustodyEntry.Record(this, action, from, to, by, now);
     }

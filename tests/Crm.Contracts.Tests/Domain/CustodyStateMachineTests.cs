@@ -99,6 +99,14 @@ public sealed class CustodyStateMachineTests
     }
 
     [Fact]
+    public void An_issue_is_from_who_took_the_form_out_of_stock_to_the_designer()
+    {
+        var entry = Forms.InStock().Issue(Forms.Designer, Forms.Customer, Forms.CustomerManager, Later).Value!;
+
+        Assert.Equal((CustodyAction.Issued, Forms.CustomerManager.Id, Forms.Designer.Id), (entry.Action, entry.FromId!.Value, entry.ToId!.Value));
+    }
+
+    [Fact]
     public void A_passing_on_records_purpose_and_expected_return_and_the_return_goes_back_to_who_passed_it()
     {
         var form = Forms.Retrieved();
