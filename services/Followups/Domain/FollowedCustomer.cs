@@ -1,0 +1,59 @@
+namespace Crm.Followups.Domain;
+
+/// <summary>
+/// The follow-up service's copy of a customer: what the task rules of domain.md §4 read — where the customer
+/// came from, when the store got them (its own local day), and which milestones they reached.
+/// Fed by <see cref="CustomerRegistered"/> and <see cref="MilestoneRecorded"/>.
+/// </summary>
+public sealed class FollowedCustomer
+{
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public string CustomerNo { get; private set; } = "";
+    public CustomerSource Source { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+    /// <summary>The store-local day of the registration: for a lead, the day it was allocated to the store.</summary>
+    public DateOnly RegisteredOn { get; private set; }
+    public CustomerStage Stage { get; private set; }
+    public DateTimeOffset? DepositPaidAt { get; private set; }
+    public DateTimeOffset? DesignFeePaidAt { get; private set; }
+    public DateTimeOffset? QuotedAt { get; private set; }
+    public DateTimeOffset? MeasuredAt { get; private set; }
+    public DateTimeOffset? SignedAt { get; private set; }
+    public DateTimeOffset? ConstructionStartedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>Valid: not lost and not invalidated (a reopened customer is valid again).</summary>
+    public bool IsValid => Stage is not (CustomerStage.Lost or CustomerStage.Invalidated);
+
+    /// <summary>A lead allocated to the store by marketing or a partner (分配店面), as opposed to a walk-in or a call.</summary>
+    public bool CameAsLead => Source is CustomerSource.Marketing or CustomerSource.Partner;
+
+    public static FollowedCustomer From(CustomerRegistered registered, DateOnly registeredOn) => new()
+    {
+        Id = registered.CustomerId,
+        StoreId = registered.StoreId,
+        CustomerNo = registered.CustomerNo,
+        Source = registered.Source,
+        RegisteredAt = registered.RegisteredAt,
+        RegisteredOn = registeredOn,
+        Stage = registered.Stage,
+    };
+
+    /// <summary>Notes the milestone and the stage it left the customer in.</summary>
+    public void Record(MilestoneRecorded milestone)
+    {
+        Stage = milestone.Stage;
+        var at = milestone.At;
+        switch (milestone.Type)
+        {
+            case MilestoneType.DepositPaid: DepositPaidAt ??= at; break;
+            case MilestoneType.DesignFeePaid: DesignFeePaidAt ??= at; break;
+            case MilestoneType.Quoted: QuotedAt ??= at; break;
+            case MilestoneType.Measured: MeasuredAt ??= at; break;
+            case MilestoneType.ContractSigned: SignedAt ??= at; break;
+            case MilestoneType.ConstructionStarted: ConstructionStartedAt ??= at; break;
+            case MilestoneType.Completed: CompletedAt ??= at; break;
+        }
+    }
+}
