@@ -10,6 +10,7 @@ public static class FollowupServices
         {
             bus.AddConsumer<StoreOpenedConsumer>();
             bus.AddConsumer<CustomerRegisteredConsumer>();
+            bus.AddConsumer<MilestoneRecordedConsumer>();
             bus.AddConsumer<AssignmentRefusedConsumer>();
         });
         return builder;

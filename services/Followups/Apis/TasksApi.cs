@@ -11,10 +11,10 @@ public static class TasksApi
 
     public sealed record TaskResponse(
         Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, FollowUpTaskKind Kind, DateOnly DueOn, string Reason,
-        DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt)
+        DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, string? ClosedReason)
     {
         public static TaskResponse From(FollowUpTask t) =>
-            new(t.Id, t.StoreId, t.CustomerId, t.CustomerNo, t.Kind, t.DueOn, t.Reason, t.CreatedAt, t.CompletedAt);
+            new(t.Id, t.StoreId, t.CustomerId, t.CustomerNo, t.Kind, t.DueOn, t.Reason, t.CreatedAt, t.CompletedAt, t.ClosedAt, t.ClosedReason);
     }
 
     private static async Task<Results<Ok<ListPage<TaskResponse>>, ValidationProblem>> List(

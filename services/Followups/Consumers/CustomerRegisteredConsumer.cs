@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace Crm.Followups.Consumers;
 
-/// <summary>Every registered customer gets a first follow-up task (domain.md §4).</summary>
+/// <summary>Every registered customer is followed: the copy the task rules read, and a first follow-up task (domain.md §4).</summary>
 public sealed class CustomerRegisteredConsumer(FollowupDbContext db, TimeProvider clock)
     : IdempotentConsumer<CustomerRegistered, FollowupDbContext>(db, clock)
 {
@@ -11,6 +11,8 @@ public sealed class CustomerRegisteredConsumer(FollowupDbContext db, TimeProvide
         // Thrown, the message is retried: the store's StoreOpened may simply not have arrived yet.
         var store = await Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Store {message.StoreId} is not known to follow-ups yet.");
+        if (!await Db.Customers.AnyAsync(c => c.Id == message.CustomerId, context.CancellationToken))
+            Db.Customers.Add(FollowedCustomer.From(message, store.LocalDate(message.RegisteredAt)));
         Db.Tasks.Add(FollowUpTask.FirstFollowUp(store, message, Clock.GetUtcNow()));
     }
 }

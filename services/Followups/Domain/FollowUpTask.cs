@@ -12,6 +12,28 @@ public sealed class FollowUpTask
     public string Reason { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    /// <summary>Closed by itself, without a record: the customer signed, was lost or was invalidated.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosedReason { get; private set; }
+
+    public bool IsOpen => CompletedAt is null && ClosedAt is null;
+
+    /// <summary>Tasks about winning the customer: a signing ends them.</summary>
+    public bool IsBeforeSigning => Kind is not (FollowUpTaskKind.SiteFollowUp or FollowUpTaskKind.SatisfactionFollowUp);
+
+    public static FollowUpTask For(FollowedCustomer customer, FollowUpTaskKind kind, DateOnly dueOn, string reason, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        StoreId = customer.StoreId,
+        CustomerId = customer.Id,
+        CustomerNo = customer.CustomerNo,
+        Kind = kind,
+        DueOn = dueOn,
+        Reason = reason,
+        CreatedAt = now,
+    };
+
+    public void Close(string reason, DateTimeOffset at) => (ClosedAt, ClosedReason) = (at, reason);
 
     /// <summary>The first follow-up: <see cref="FollowupStore.FirstFollowUpDays"/> store-local days after registration.</summary>
     public static FollowUpTask FirstFollowUp(FollowupStore store, CustomerRegistered registered, DateTimeOffset now) => new()

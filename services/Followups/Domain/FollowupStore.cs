@@ -5,4 +5,10 @@ public sealed class FollowupStore : StoreCopy
 {
     /// <summary>Days after registration that the first follow-up is due.</summary>
     public int FirstFollowUpDays { get; private set; } = 2;
+
+    /// <summary>Days after construction starts that the site follow-up is due.</summary>
+    public int SiteFollowUpDays { get; private set; } = 7;
+
+    /// <summary>Days after completion that the satisfaction follow-up is due.</summary>
+    public int SatisfactionFollowUpDays { get; private set; } = 7;
 }

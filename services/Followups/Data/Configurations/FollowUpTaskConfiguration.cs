@@ -13,5 +13,6 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         task.Property(t => t.CustomerNo).HasMaxLength(30);
         task.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
         task.Property(t => t.Reason).HasMaxLength(300);
+        task.Property(t => t.ClosedReason).HasMaxLength(300);
     }
 }
