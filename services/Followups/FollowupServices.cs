@@ -6,6 +6,8 @@ public static class FollowupServices
 {
     public static IHostApplicationBuilder AddFollowupServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddArrivals();
+        builder.Services.AddScoped<RecordFollowUp>().AddScoped<CompleteTask>();
         builder.AddServiceMessaging<FollowupDbContext>("followups", "followupdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

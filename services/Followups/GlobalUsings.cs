@@ -1,3 +1,4 @@
+global using Crm.Followups.Handlers;
 global using Crm.Followups.Data;
 global using Crm.Followups.Domain;
 global using Crm.Messages;

@@ -12,6 +12,7 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapTasksApi();
+app.MapFollowUpsApi();
 
 await app.MigrateOnStartAsync<FollowupDbContext>();
 app.Run();

@@ -11,4 +11,6 @@ public static class TextLimits
     public const int Word = 50;
     /// <summary>A reason, a note, a special request: why something was done, in a few sentences.</summary>
     public const int Reason = 500;
+    /// <summary>A written account: what was said in a follow-up.</summary>
+    public const int Text = 4000;
 }

@@ -8,6 +8,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     public DbSet<FollowupStore> Stores => Set<FollowupStore>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<FollowedCustomer> Customers => Set<FollowedCustomer>();
+    public DbSet<FollowUpRecord> Records => Set<FollowUpRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

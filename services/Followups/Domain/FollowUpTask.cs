@@ -12,6 +12,8 @@ public sealed class FollowUpTask
     public string Reason { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    /// <summary>The follow-up record that completed the task.</summary>
+    public Guid? FollowUpId { get; private set; }
     /// <summary>Closed by itself, without a record: the customer signed, was lost or was invalidated.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosedReason { get; private set; }
@@ -34,6 +36,15 @@ public sealed class FollowUpTask
     };
 
     public void Close(string reason, DateTimeOffset at) => (ClosedAt, ClosedReason) = (at, reason);
+
+    /// <summary>A follow-up record of the same customer completes the open task.</summary>
+    public Violation? Complete(FollowUpRecord record, DateTimeOffset now)
+    {
+        if (!IsOpen) return Violation.Transition(CompletedAt is not null ? "The task is already completed." : $"The task closed by itself: {ClosedReason}");
+        if (record.CustomerId != CustomerId) return Violation.Invalid("followUpId", "The follow-up is of another customer.");
+        (CompletedAt, FollowUpId) = (now, record.Id);
+        return null;
+    }
 
     /// <summary>The first follow-up: <see cref="FollowupStore.FirstFollowUpDays"/> store-local days after registration.</summary>
     public static FollowUpTask FirstFollowUp(FollowupStore store, CustomerRegistered registered, DateTimeOffset now) => new()

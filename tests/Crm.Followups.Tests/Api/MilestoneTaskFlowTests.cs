@@ -55,4 +55,55 @@ public sealed class MilestoneTaskFlowTests : IAsyncLifetime
     {
         StoreId = store, CustomerId = customer, MilestoneId = Guid.NewGuid(), Type = type, At = at, Stage = stage, RecordedBy = "王芳",
     };
+
+    [Fact]
+    public async Task A_record_is_announced_with_every_field_sets_the_next_task_and_completes_the_first()
+    {
+        var bus = _service.Services.GetRequiredService<IBus>();
+        var store = Guid.CreateVersion7();
+        var customer = Guid.CreateVersion7();
+        await bus.Publish(new StoreOpened { StoreId = store, Code = "F" + Random.Shared.Next(100, 999), Name = "测试店", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow.AddDays(-10) });
+        await bus.Publish(new CustomerRegistered { StoreId = store, CustomerId = customer, CustomerNo = "F-2026-000002", Source = CustomerSource.Phone, RegisteredAt = DateTimeOffset.UtcNow.AddDays(-3) });
+        var first = (await Eventually.Returns(async () => { var all = await TasksAsync(customer); return all.Count == 1 ? all : null; }, TimeSpan.FromSeconds(30), "the first follow-up"))[0];
+        var cm = _service.ClientAs("CustomerManager", store);
+
+        var recorded = await cm.PostAsJsonAsync("/api/followups", new
+        {
+            customerId = customer, purpose = "约量房", form = "Phone", content = "客户周六有空，约了上午十点量房。", summary = "周六量房", intent = "有意向",
+            nextAt = "2030-01-05T10:00:00+08:00",
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var followUp = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var completed = await cm.PostAsJsonAsync($"/api/followups/tasks/{first.Id}/complete", new { followUpId = followUp });
+        var again = await cm.PostAsJsonAsync($"/api/followups/tasks/{first.Id}/complete", new { followUpId = followUp });
+
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var tasks = await TasksAsync(customer);
+        Assert.Equal([(FollowUpTaskKind.FirstFollowUp, false), (FollowUpTaskKind.NextFollowUp, true)], tasks.Select(t => (t.Kind, t.IsOpen)));
+        Assert.Equal(followUp, tasks[0].FollowUpId);
+        Assert.Equal(new DateOnly(2030, 1, 5), tasks[1].DueOn);
+
+        await using var scope = _service.Services.CreateAsyncScope();
+        var bodies = await scope.ServiceProvider.GetRequiredService<FollowupDbContext>().OutboxMessages
+            .Where(m => m.MessageType == typeof(FollowUpRecorded).FullName).Select(m => m.Body).ToListAsync();
+        var announced = bodies.Select(b => JsonDocument.Parse(b).RootElement).Single(e => e.GetProperty("followUpId").GetGuid() == followUp);
+        Assert.Equal(("约量房", "Phone", "客户周六有空，约了上午十点量房。", "周六量房", "有意向"), (announced.GetProperty("purpose").GetString(), announced.GetProperty("form").GetString(),
+            announced.GetProperty("content").GetString(), announced.GetProperty("summary").GetString(), announced.GetProperty("intent").GetString()));
+        Assert.Equal(new DateTimeOffset(2030, 1, 5, 2, 0, 0, TimeSpan.Zero), announced.GetProperty("nextAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_record_for_a_customer_of_another_store_or_without_its_fields_is_refused()
+    {
+        var cm = _service.ClientAs("CustomerManager", Guid.NewGuid());
+
+        var empty = await cm.PostAsJsonAsync("/api/followups", new { });
+        var unknown = await cm.PostAsJsonAsync("/api/followups", new { customerId = Guid.NewGuid(), purpose = "回访", form = "Phone", content = "无人接听", summary = "未接通" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var errors = (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["content", "customerId", "form", "purpose", "summary"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
 }

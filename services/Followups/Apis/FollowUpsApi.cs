@@ -1,0 +1,80 @@
+namespace Crm.Followups.Apis;
+
+/// <summary>Follow-up records (domain.md §4): written, listed, and completing the tasks they answer.</summary>
+public static class FollowUpsApi
+{
+    public sealed record FollowUpRequest(Guid? CustomerId, string? Purpose, DateTimeOffset? At, FollowUpForm? Form, string? Content, string? Summary, string? Intent, DateTimeOffset? NextAt)
+    {
+        public FieldErrors Check()
+        {
+            var errors = new FieldErrors();
+            if (CustomerId is null) errors.Add("customerId", "The customer followed up.");
+            Text(Purpose, "purpose", TextLimits.Line, required: true, "Why the customer was followed up.", errors);
+            if (Form is null) errors.Add("form", $"How: one of {string.Join(", ", Enum.GetNames<FollowUpForm>())}.");
+            Text(Content, "content", TextLimits.Text, required: true, "What was said or done.", errors);
+            Text(Summary, "summary", TextLimits.Reason, required: true, "The outcome in a sentence or two.", errors);
+            Text(Intent, "intent", TextLimits.Line, required: false, "", errors);
+            return errors;
+        }
+
+        public FollowUpRecord.Draft ToDraft(DateTimeOffset now) =>
+            new(Purpose!.Trim(), At ?? now, Form!.Value, Content!.Trim(), Summary!.Trim(), string.IsNullOrWhiteSpace(Intent) ? null : Intent.Trim(), NextAt);
+
+        private static void Text(string? value, string field, int limit, bool required, string what, FieldErrors errors)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { if (required) errors.Add(field, what); }
+            else if (value.Trim().Length > limit) errors.Add(field, $"At most {limit} characters.");
+        }
+    }
+
+    public sealed record FollowUpResponse(
+        Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, string Purpose, DateTimeOffset At, FollowUpForm Form, string Content, string Summary,
+        string? Intent, DateTimeOffset? NextAt, Guid RecordedById, string RecordedBy, DateTimeOffset RecordedAt)
+    {
+        public static FollowUpResponse From(FollowUpRecord r) =>
+            new(r.Id, r.StoreId, r.CustomerId, r.CustomerNo, r.Purpose, r.At, r.Form, r.Content, r.Summary, r.Intent, r.NextAt, r.RecordedById, r.RecordedByName, r.RecordedAt);
+    }
+
+    public sealed record CompleteRequest(Guid? FollowUpId);
+
+    public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder routes)
+    {
+        var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups");
+        followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task.").RequireRoles(StaffRoles.StoreStaff);
+        followUps.MapGet("/", List).WithSummary("Lists follow-up records by customer, store, period and who recorded them.").RequireRoles(StaffRoles.StoreStaff);
+        routes.MapPost("/api/followups/tasks/{id:guid}/complete", Complete).WithTags("Follow-up tasks").WithSummary("Completes a task with the follow-up record that answered it.").RequireRoles(StaffRoles.StoreStaff);
+        return routes;
+    }
+
+    private static async Task<Results<Created<FollowUpResponse>, ValidationProblem, ProblemHttpResult>> Record(
+        FollowUpRequest request, RecordFollowUp record, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Check() is { Any: true } errors) return Problems.Invalid(errors);
+        return await record.HandleAsync(request.CustomerId!.Value, request.ToDraft(clock.GetUtcNow()), cancellationToken)
+            .AnswerAsync(r => TypedResults.Created($"/api/followups?customerId={r.CustomerId}", FollowUpResponse.From(r)));
+    }
+
+    private static async Task<Results<Ok<ListPage<FollowUpResponse>>, ValidationProblem>> List(
+        Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, Guid? by, int? page, int? pageSize, FollowupDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.From(page, pageSize, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        var query = db.Records.AsNoTracking();
+        if (customerId is not null) query = query.Where(r => r.CustomerId == customerId);
+        if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
+        if (from?.ToUniversalTime() is { } since) query = query.Where(r => r.At >= since);
+        if (to?.ToUniversalTime() is { } until) query = query.Where(r => r.At < until);
+        if (by is not null) query = query.Where(r => r.RecordedById == by);
+        var total = await query.LongCountAsync(cancellationToken);
+        var items = await query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ListPage<FollowUpResponse>(items.ConvertAll(FollowUpResponse.From), paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Results<Ok<TasksApi.TaskResponse>, ValidationProblem, ProblemHttpResult>> Complete(
+        Guid id, CompleteRequest request, CompleteTask complete, CancellationToken cancellationToken)
+    {
+        if (request.FollowUpId is not { } followUp) return Problems.Invalid("followUpId", "The follow-up record that answered the task.");
+        return await complete.HandleAsync(id, followUp, cancellationToken).AnswerAsync(t => TypedResults.Ok(TasksApi.TaskResponse.From(t)));
+    }
+}
