@@ -1,3 +1,4 @@
+using Crm.Followups.Jobs;
 using Crm.Followups.Consumers;
 
 namespace Crm.Followups;
@@ -7,7 +8,10 @@ public static class FollowupServices
     public static IHostApplicationBuilder AddFollowupServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddArrivals();
-        builder.Services.AddScoped<RecordFollowUp>().AddScoped<CompleteTask>();
+        builder.Services.AddScoped<RecordFollowUp>().AddScoped<CompleteTask>().AddScoped<RunTaskRules>();
+        builder.Services.AddOptions<TaskRuleScheduleOptions>().BindConfiguration("Followups:TaskRules");
+        builder.Services.AddSingleton<TaskRuleSchedule>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TaskRuleSchedule>());
         builder.AddServiceMessaging<FollowupDbContext>("followups", "followupdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();

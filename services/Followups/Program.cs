@@ -13,6 +13,7 @@ app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapTasksApi();
 app.MapFollowUpsApi();
+app.MapTaskRulesOperations();
 
 await app.MigrateOnStartAsync<FollowupDbContext>();
 app.Run();

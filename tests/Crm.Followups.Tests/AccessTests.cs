@@ -14,6 +14,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("POST", "/api/followups", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/followups", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/followups/tasks/{id:guid}/complete", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("POST", "/operations/task-rules/run", "ChainAdmin"),
     ];
 
     private ServiceFactory<Program> _service = null!;

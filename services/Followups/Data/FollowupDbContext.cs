@@ -9,6 +9,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<FollowedCustomer> Customers => Set<FollowedCustomer>();
     public DbSet<FollowUpRecord> Records => Set<FollowUpRecord>();
+    public DbSet<RuleRun> RuleRuns => Set<RuleRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -235,6 +235,25 @@ namespace Crm.Followups.Data.Migrations
                     b.ToTable("Stores", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Followups.Domain.RuleRun", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TasksMade")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoreId", "Day");
+
+                    b.ToTable("RuleRuns", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
