@@ -18,4 +18,7 @@ public sealed record CustomerRegistered : IStoreEvent
     public HouseKind? HouseKind { get; init; }
     public DateOnly? DeliveryDate { get; init; }
     public IReadOnlyList<string> Styles { get; init; } = [];
+    /// <summary>Who registered the customer (a staff account's id), and their name: the follow-up tasks' assignee.</summary>
+    public string? RegisteredBy { get; init; }
+    public string? RegisteredByName { get; init; }
 }

@@ -11,6 +11,7 @@ public sealed class AccessTests : IAsyncLifetime
     [
         .. AccessChecks.Common,
         Rule("GET", "/api/followups/tasks", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/followups/tasks/summary", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/followups", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/followups", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/followups/tasks/{id:guid}/complete", "ChainAdmin", "StoreManager", "CustomerManager"),

@@ -18,6 +18,8 @@ public static class CustomerEvents
         HouseKind = c.Info.House?.Kind,
         DeliveryDate = c.Info.House?.DeliveryDate,
         Styles = c.Info.Preferences?.Styles ?? [],
+        RegisteredBy = c.RegisteredBy,
+        RegisteredByName = c.RegisteredByName,
     };
 
     public static CustomerDetailsChanged DetailsChanged(Customer c, IEnumerable<CustomerChange> changes, DateTimeOffset at) => new()

@@ -1,34 +1,87 @@
 namespace Crm.Followups.Apis;
 
+/// <summary>Follow-up tasks: what is due today and overdue, per store, per assignee and per kind, and the morning meeting's counts.</summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
-        tasks.MapGet("/", List).WithSummary("Lists follow-up tasks by store and customer.").RequireRoles(StaffRoles.StoreStaff);
+        tasks.MapGet("/", List).WithSummary("Lists tasks by store, customer, assignee and kind; due=today|overdue|open|all in each store's own day.").RequireRoles(StaffRoles.StoreStaff);
+        tasks.MapGet("/summary", Summary).WithSummary("Per assignee: done today, due today and overdue, for the morning meeting.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
+    public enum Due { All, Open, Today, Overdue }
+
     public sealed record TaskResponse(
-        Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, FollowUpTaskKind Kind, DateOnly DueOn, string Reason,
-        DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, string? ClosedReason)
+        Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, FollowUpTaskKind Kind, DateOnly DueOn, string Reason, Guid? AssigneeId, string? AssigneeName,
+        DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, Guid? FollowUpId, DateTimeOffset? ClosedAt, string? ClosedReason)
     {
         public static TaskResponse From(FollowUpTask t) =>
-            new(t.Id, t.StoreId, t.CustomerId, t.CustomerNo, t.Kind, t.DueOn, t.Reason, t.CreatedAt, t.CompletedAt, t.ClosedAt, t.ClosedReason);
+            new(t.Id, t.StoreId, t.CustomerId, t.CustomerNo, t.Kind, t.DueOn, t.Reason, t.AssigneeId, t.AssigneeName, t.CreatedAt, t.CompletedAt, t.FollowUpId, t.ClosedAt, t.ClosedReason);
     }
 
+    public sealed record AssigneeCounts(Guid? AssigneeId, string? AssigneeName, int DoneToday, int DueToday, int Overdue);
+
     private static async Task<Results<Ok<ListPage<TaskResponse>>, ValidationProblem>> List(
-        Guid? storeId, Guid? customerId, int? page, int? pageSize, FollowupDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, Guid? customerId, Guid? assigneeId, string? due, string? kind, int? page, int? pageSize,
+        FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
+        var when = QueryEnum.Parse<Due>(due, "due", errors) ?? Due.All;
+        var ofKind = QueryEnum.Parse<FollowUpTaskKind>(kind, "kind", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = db.Tasks.AsNoTracking();
-        if (storeId is not null) query = query.Where(t => t.StoreId == storeId);
+        var query = await InTheirDayAsync(db, storeId, when, clock.GetUtcNow(), cancellationToken);
         if (customerId is not null) query = query.Where(t => t.CustomerId == customerId);
+        if (assigneeId is not null) query = query.Where(t => t.AssigneeId == assigneeId);
+        if (ofKind is not null) query = query.Where(t => t.Kind == ofKind);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = await query.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ListPage<TaskResponse>(items.ConvertAll(TaskResponse.From), paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AssigneeCounts>>> Summary(Guid? storeId, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var dueToday = await (await InTheirDayAsync(db, storeId, Due.Today, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
+        var overdue = await (await InTheirDayAsync(db, storeId, Due.Overdue, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
+        var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
+        var done = new List<(Guid? AssigneeId, string? AssigneeName)>();
+        foreach (var store in stores)
+        {
+            var since = StoreDays.StartOf(store.TimeZone, store.LocalDate(now));
+            done.AddRange((await db.Tasks.AsNoTracking().Where(t => t.StoreId == store.Id && t.CompletedAt >= since).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken))
+                .Select(t => (t.AssigneeId, t.AssigneeName)));
+        }
+        var people = dueToday.Select(t => (t.AssigneeId, t.AssigneeName)).Concat(overdue.Select(t => (t.AssigneeId, t.AssigneeName))).Concat(done)
+            .GroupBy(p => p.AssigneeId).Select(g => (Id: g.Key, Name: g.Select(p => p.AssigneeName).FirstOrDefault(n => n is not null)));
+        return TypedResults.Ok<IReadOnlyList<AssigneeCounts>>(people.Select(p => new AssigneeCounts(p.Id, p.Name,
+                done.Count(d => d.AssigneeId == p.Id), dueToday.Count(d => d.AssigneeId == p.Id), overdue.Count(d => d.AssigneeId == p.Id)))
+            .OrderBy(c => c.AssigneeName).ToList());
+    }
+
+    /// <summary>
+    /// The tasks, with "today" read in each store's own time zone: stores that share a local day are asked together.
+    /// </summary>
+    private static async Task<IQueryable<FollowUpTask>> InTheirDayAsync(FollowupDbContext db, Guid? storeId, Due due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tasks = db.Tasks.AsNoTracking();
+        if (storeId is not null) tasks = tasks.Where(t => t.StoreId == storeId);
+        if (due == Due.All) return tasks;
+        var open = tasks.Where(t => t.CompletedAt == null && t.ClosedAt == null);
+        if (due == Due.Open) return open;
+        var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
+        IQueryable<FollowUpTask>? result = null;
+        foreach (var day in stores.GroupBy(s => s.LocalDate(now), s => s.Id))
+        {
+            var (today, ids) = (day.Key, day.ToList());
+            var part = due == Due.Today
+                ? open.Where(t => ids.Contains(t.StoreId) && t.DueOn == today)
+                : open.Where(t => ids.Contains(t.StoreId) && t.DueOn < today);
+            result = result is null ? part : result.Concat(part);
+        }
+        return result ?? open.Where(t => false);
     }
 }

@@ -10,7 +10,9 @@ public sealed class AssignmentRefusedConsumer(FollowupDbContext db, TimeProvider
     {
         var store = await Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Store {message.StoreId} is not known to follow-ups yet.");
-        var customerNo = await Db.Tasks.Where(t => t.CustomerId == message.CustomerId).Select(t => t.CustomerNo).FirstOrDefaultAsync(context.CancellationToken) ?? "";
-        Db.Tasks.Add(FollowUpTask.AfterRefusal(store, message, customerNo, Clock.GetUtcNow()));
+        var customer = await Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken);
+        var customerNo = customer?.CustomerNo
+            ?? await Db.Tasks.Where(t => t.CustomerId == message.CustomerId).Select(t => t.CustomerNo).FirstOrDefaultAsync(context.CancellationToken) ?? "";
+        Db.Tasks.Add(FollowUpTask.AfterRefusal(store, message, customerNo, Clock.GetUtcNow(), customer?.AssigneeId, customer?.AssigneeName));
     }
 }

@@ -10,6 +10,9 @@ public sealed class FollowUpTask
     public FollowUpTaskKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
     public string Reason { get; private set; } = "";
+    /// <summary>Who is to do it: the staff member who registered the customer.</summary>
+    public Guid? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     /// <summary>The follow-up record that completed the task.</summary>
@@ -32,6 +35,8 @@ public sealed class FollowUpTask
         Kind = kind,
         DueOn = dueOn,
         Reason = reason,
+        AssigneeId = customer.AssigneeId,
+        AssigneeName = customer.AssigneeName,
         CreatedAt = now,
     };
 
@@ -56,11 +61,13 @@ public sealed class FollowUpTask
         Kind = FollowUpTaskKind.FirstFollowUp,
         DueOn = store.LocalDate(registered.RegisteredAt).AddDays(store.FirstFollowUpDays),
         Reason = $"First follow-up {store.FirstFollowUpDays} days after registration",
+        AssigneeId = Guid.TryParse(registered.RegisteredBy, out var by) ? by : null,
+        AssigneeName = registered.RegisteredByName,
         CreatedAt = now,
     };
 
     /// <summary>A call the same store-local day a designer refused the customer, so that the customer hears it from the store.</summary>
-    public static FollowUpTask AfterRefusal(FollowupStore store, AssignmentRefused refused, string customerNo, DateTimeOffset now) => new()
+    public static FollowUpTask AfterRefusal(FollowupStore store, AssignmentRefused refused, string customerNo, DateTimeOffset now, Guid? assigneeId = null, string? assigneeName = null) => new()
     {
         Id = Guid.CreateVersion7(),
         StoreId = store.Id,
@@ -69,6 +76,8 @@ public sealed class FollowUpTask
         Kind = FollowUpTaskKind.AfterRefusal,
         DueOn = store.LocalDate(refused.RefusedAt),
         Reason = $"Designer {refused.DesignerName} refused the customer ({refused.Reason}): call the customer and introduce the new designer",
+        AssigneeId = assigneeId,
+        AssigneeName = assigneeName,
         CreatedAt = now,
     };
 }

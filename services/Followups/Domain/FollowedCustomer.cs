@@ -15,6 +15,9 @@ public sealed class FollowedCustomer
     /// <summary>The store-local day of the registration: for a lead, the day it was allocated to the store.</summary>
     public DateOnly RegisteredOn { get; private set; }
     public CustomerStage Stage { get; private set; }
+    /// <summary>Who follows the customer up: the staff member who registered them.</summary>
+    public Guid? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
     public DateTimeOffset? DepositPaidAt { get; private set; }
     public DateTimeOffset? DesignFeePaidAt { get; private set; }
     public DateTimeOffset? QuotedAt { get; private set; }
@@ -38,6 +41,8 @@ public sealed class FollowedCustomer
         RegisteredAt = registered.RegisteredAt,
         RegisteredOn = registeredOn,
         Stage = registered.Stage,
+        AssigneeId = Guid.TryParse(registered.RegisteredBy, out var by) ? by : null,
+        AssigneeName = registered.RegisteredByName,
     };
 
     /// <summary>Notes the milestone and the stage it left the customer in.</summary>

@@ -11,6 +11,7 @@ internal sealed class FollowedCustomerConfiguration : IEntityTypeConfiguration<F
         customer.Property(c => c.Id).ValueGeneratedNever();
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
+        customer.Property(c => c.AssigneeName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
     }

@@ -95,6 +95,13 @@ namespace Crm.Followups.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -139,6 +146,8 @@ namespace Crm.Followups.Data.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("AssigneeId", "DueOn");
+
                     b.HasIndex("StoreId", "DueOn");
 
                     b.ToTable("Tasks");
@@ -148,6 +157,13 @@ namespace Crm.Followups.Data.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
