@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Http;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Data;
@@ -42,6 +43,13 @@ public sealed class Arrivals(IOptions<ArrivalOptions> options, TimeProvider cloc
         }
         return Arrival.OnItsWay;
     }
+
+    /// <summary>
+    /// The 503 answer for a record announced a moment ago that has still not arrived; null once it is here, or when
+    /// its id is not recent (the caller's own lookup then says whether it exists).
+    /// </summary>
+    public async Task<Violation?> NotYetArrivedAsync(Guid id, string what, Func<CancellationToken, Task<bool>> isHere, CancellationToken cancellationToken) =>
+        await AwaitAsync(id, isHere, cancellationToken) == Arrival.OnItsWay ? Violation.NotYetArrived(what) : null;
 
     /// <summary>Whether the id is a UUIDv7 made within the recent window (a little clock skew allowed).</summary>
     public bool IsRecent(Guid id)

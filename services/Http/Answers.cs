@@ -12,8 +12,4 @@ public static class Answers
         var done = await outcome;
         return done.Succeeded ? success(done.Value) : Problems.Refused(done.Violation);
     }
-
-    public static Results<TSuccess, ValidationProblem, ProblemHttpResult> Answer<T, TSuccess>(
-        this Outcome<T> outcome, Func<T, TSuccess> success) where TSuccess : IResult =>
-        outcome.Succeeded ? success(outcome.Value) : Problems.Refused(outcome.Violation);
 }

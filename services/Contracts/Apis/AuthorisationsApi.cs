@@ -46,7 +46,8 @@ public static class AuthorisationsApi
         if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.GrantedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.TimeZone, cancellationToken);
+        var storeIds = items.Select(a => a.StoreId).Distinct().ToList();
+        var stores = await db.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.TimeZone, cancellationToken);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new ListPage<AuthorisationResponse>(
             items.ConvertAll(a => AuthorisationResponse.From(a, StoreDays.LocalDate(stores.GetValueOrDefault(a.StoreId, StoreCopy.DefaultTimeZone), now))), paging.Page, paging.PageSize, total));

@@ -46,8 +46,6 @@ public sealed class ContractForm
 
     public bool IsPassedOn => PassedAt is not null;
 
-    public bool IsSigned => SignedAt is not null;
-
     public static (ContractForm Form, CustodyEntry Entry) Receive(Guid storeId, string serial, Person by, DateTimeOffset now)
     {
         var form = new ContractForm { Serial = serial, StoreId = storeId, State = FormState.InStock, ReceivedAt = now };

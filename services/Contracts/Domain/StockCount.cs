@@ -17,8 +17,6 @@ public sealed class StockCount
     /// <summary>Found in the drawer, though the ledger has them elsewhere or does not know them.</summary>
     public List<string> Unexpected { get; private set; } = [];
 
-    public bool HasDifferences => Missing.Count > 0 || Unexpected.Count > 0;
-
     /// <summary>Which forms the ledger has in the drawer: in stock, or back with the customer manager and not passed on.</summary>
     public static bool InDrawer(ContractForm form) =>
         form.State == FormState.InStock || (form.State is FormState.Retrieved or FormState.Approved or FormState.Rejected && !form.IsPassedOn);

@@ -10,12 +10,11 @@ public sealed class GrantAuthorisation(ContractDbContext db, Arrivals arrivals, 
 
     public async Task<Outcome<RecipientAuthorisation>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
-        if (await arrivals.AwaitAsync(command.StoreId, ct => db.Stores.IgnoreQueryFilters().AnyAsync(s => s.Id == command.StoreId, ct), cancellationToken) == Arrival.OnItsWay)
-            return Violation.NotYetArrived("store");
-        var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.StoreId, cancellationToken);
-        if (store is null) return Violation.Invalid("storeId", "No store with that id.");
-        if (await arrivals.AwaitAsync(command.UserId, ct => db.Staff.AnyAsync(s => s.Id == command.UserId, ct), cancellationToken) == Arrival.OnItsWay)
-            return Violation.NotYetArrived("staff account");
+        var found = await db.StoreAsync(arrivals, command.StoreId, Violation.Invalid("storeId", "No store with that id."), cancellationToken);
+        if (!found.Succeeded) return found.Violation;
+        var store = found.Value;
+        if (await arrivals.NotYetArrivedAsync(command.UserId, "staff account", ct => db.Staff.AnyAsync(s => s.Id == command.UserId, ct), cancellationToken) is { } arriving)
+            return arriving;
         var person = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.UserId && s.StoreId == command.StoreId && s.Active, cancellationToken);
         if (person is null) return Violation.Invalid("userId", "No active staff member of the store with that id.");
         var now = clock.GetUtcNow();

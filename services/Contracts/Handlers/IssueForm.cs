@@ -8,10 +8,10 @@ public sealed class IssueForm(ContractDbContext db, Arrivals arrivals, StoreScop
     public async Task<Outcome<ContractForm>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         // Both were announced by their owners a moment ago, perhaps: wait for them a little.
-        if (await arrivals.AwaitAsync(command.DesignerId, ct => db.Designers.IgnoreQueryFilters().AnyAsync(d => d.Id == command.DesignerId, ct), cancellationToken) == Arrival.OnItsWay)
-            return Violation.NotYetArrived("designer");
-        if (await arrivals.AwaitAsync(command.CustomerId, ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == command.CustomerId, ct), cancellationToken) == Arrival.OnItsWay)
-            return Violation.NotYetArrived("customer");
+        if (await arrivals.NotYetArrivedAsync(command.DesignerId, "designer", ct => db.Designers.IgnoreQueryFilters().AnyAsync(d => d.Id == command.DesignerId, ct), cancellationToken) is { } designerArriving)
+            return designerArriving;
+        if (await arrivals.NotYetArrivedAsync(command.CustomerId, "customer", ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == command.CustomerId, ct), cancellationToken) is { } customerArriving)
+            return customerArriving;
 
         return await db.MoveFormAsync(command.Serial, scope, async (form, me) =>
         {

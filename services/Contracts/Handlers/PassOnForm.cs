@@ -17,7 +17,7 @@ public sealed class PassOnForm(ContractDbContext db, StoreScope scope, TimeProvi
             var recipient = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.ToUserId, cancellationToken);
             var store = await db.Stores.SingleAsync(s => s.Id == form.StoreId, cancellationToken);
             var authorisations = await db.Authorisations.Where(a => a.StoreId == form.StoreId && a.UserId == command.ToUserId).ToListAsync(cancellationToken);
-            refused = RecipientRule.Refusal(recipient, form.StoreId, authorisations, StoreDays.LocalDate(store.TimeZone, now));
+            refused = RecipientRule.Refusal(recipient, form.StoreId, authorisations, store.LocalDate(now));
             if (refused is not null) return refused;
             return form.PassOn(recipient!.AsPerson(), command.Purpose, command.ExpectedReturnAt, me, now);
         }, cancellationToken);

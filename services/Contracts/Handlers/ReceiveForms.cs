@@ -10,18 +10,15 @@ public sealed class ReceiveForms(ContractDbContext db, Arrivals arrivals, StoreS
 
     public async Task<Outcome<IReadOnlyList<ContractForm>>> HandleAsync(Guid storeId, SerialRange range, CancellationToken cancellationToken)
     {
-        var arrival = await arrivals.AwaitAsync(storeId, ct => db.Stores.IgnoreQueryFilters().AnyAsync(s => s.Id == storeId, ct), cancellationToken);
-        if (arrival == Arrival.OnItsWay) return Violation.NotYetArrived("store");
-        if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken)) return Violation.Invalid("storeId", "No store with that id.");
+        var store = await db.StoreAsync(arrivals, storeId, Violation.Invalid("storeId", "No store with that id."), cancellationToken);
+        if (!store.Succeeded) return store.Violation;
 
         var serials = range.Serials().ToList();
         try
         {
             return await db.InTransactionAsync(async () =>
             {
-                // The chain-wide check, past the caller's store: the serial says nothing else about the other form.
-                var taken = await db.Forms.IgnoreQueryFilters().Where(f => serials.Contains(f.Serial)).Select(f => f.Serial).OrderBy(s => s).ToListAsync(cancellationToken);
-                if (taken.Count > 0) return Taken(taken);
+                if (await TakenAsync(serials, cancellationToken) is { Count: > 0 } taken) return Taken(taken);
                 var now = clock.GetUtcNow();
                 var me = await db.PersonAsync(scope, cancellationToken);
                 var forms = new List<ContractForm>(serials.Count);
@@ -39,9 +36,13 @@ public sealed class ReceiveForms(ContractDbContext db, Arrivals arrivals, StoreS
         {
             // The same serials received at the same moment elsewhere.
             db.ChangeTracker.Clear();
-            return Taken(await db.Forms.IgnoreQueryFilters().Where(f => serials.Contains(f.Serial)).Select(f => f.Serial).OrderBy(s => s).ToListAsync(cancellationToken));
+            return Taken(await TakenAsync(serials, cancellationToken));
         }
     }
+
+    /// <summary>The serials received before, anywhere in the chain: the serial says nothing else about the other form.</summary>
+    private Task<List<string>> TakenAsync(List<string> serials, CancellationToken cancellationToken) =>
+        db.Forms.IgnoreQueryFilters().Where(f => serials.Contains(f.Serial)).Select(f => f.Serial).OrderBy(s => s).ToListAsync(cancellationToken);
 
     private static Violation Taken(IReadOnlyList<string> serials) =>
         Violation.Conflict(DuplicateSerial, $"{serials.Count} of these serials were received before, e.g. {serials[0]}: a serial exists once in the chain.",

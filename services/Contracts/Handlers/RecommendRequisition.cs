@@ -11,10 +11,9 @@ public sealed class RecommendRequisition(ContractDbContext db, Arrivals arrivals
 {
     public async Task<Outcome<MonthRecommendation>> HandleAsync(Guid storeId, DateOnly? month, int? expectedSignings, CancellationToken cancellationToken)
     {
-        var arrival = await arrivals.AwaitAsync(storeId, ct => db.Stores.IgnoreQueryFilters().AnyAsync(s => s.Id == storeId, ct), cancellationToken);
-        if (arrival == Arrival.OnItsWay) return Violation.NotYetArrived("store");
-        var store = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
-        if (store is null) return Violation.NotFound("store");
+        var found = await db.StoreAsync(arrivals, storeId, Violation.NotFound("store"), cancellationToken);
+        if (!found.Succeeded) return found.Violation;
+        var store = found.Value;
 
         var target = month ?? NextMonth(store.LocalDate(clock.GetUtcNow()));
         var months = new List<int>(3);

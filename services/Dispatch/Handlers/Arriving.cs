@@ -10,8 +10,8 @@ public static class Arriving
     public static async Task<Outcome<CustomerFile>> CustomerFileAsync(
         this DispatchDbContext db, Arrivals arrivals, Guid customerId, CancellationToken cancellationToken)
     {
-        var arrival = await arrivals.AwaitAsync(customerId, ct => db.CustomerFiles.IgnoreQueryFilters().AnyAsync(f => f.CustomerId == customerId, ct), cancellationToken);
-        if (arrival == Arrival.OnItsWay) return Violation.NotYetArrived("customer");
+        if (await arrivals.NotYetArrivedAsync(customerId, "customer", ct => db.CustomerFiles.IgnoreQueryFilters().AnyAsync(f => f.CustomerId == customerId, ct), cancellationToken) is { } arriving)
+            return arriving;
         var file = await db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == customerId, cancellationToken);
         return file is null ? Violation.NotFound("customer") : file;
     }
@@ -19,8 +19,8 @@ public static class Arriving
     /// <summary>Null when the caller may see the store; otherwise why not: on its way, or not found.</summary>
     public static async Task<Violation?> StoreMissingAsync(this DispatchDbContext db, Arrivals arrivals, Guid storeId, CancellationToken cancellationToken)
     {
-        var arrival = await arrivals.AwaitAsync(storeId, ct => db.Stores.IgnoreQueryFilters().AnyAsync(s => s.Id == storeId, ct), cancellationToken);
-        if (arrival == Arrival.OnItsWay) return Violation.NotYetArrived("store");
+        if (await arrivals.NotYetArrivedAsync(storeId, "store", ct => db.Stores.IgnoreQueryFilters().AnyAsync(s => s.Id == storeId, ct), cancellationToken) is { } arriving)
+            return arriving;
         return await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken) ? null : Violation.NotFound("store");
     }
 }

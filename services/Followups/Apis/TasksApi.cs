@@ -48,13 +48,13 @@ public static class TasksApi
         var dueToday = await (await InTheirDayAsync(db, storeId, Due.Today, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
         var overdue = await (await InTheirDayAsync(db, storeId, Due.Overdue, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
-        var done = new List<(Guid? AssigneeId, string? AssigneeName)>();
-        foreach (var store in stores)
-        {
-            var since = StoreDays.StartOf(store.TimeZone, store.LocalDate(now));
-            done.AddRange((await db.Tasks.AsNoTracking().Where(t => t.StoreId == store.Id && t.CompletedAt >= since).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken))
-                .Select(t => (t.AssigneeId, t.AssigneeName)));
-        }
+        // One query from the earliest store's midnight; each task then counts from its own store's midnight.
+        var dayStarts = stores.ToDictionary(s => s.Id, s => StoreDays.StartOf(s.TimeZone, s.LocalDate(now)));
+        var earliest = dayStarts.Count == 0 ? now : dayStarts.Values.Min();
+        var ids = dayStarts.Keys.ToList();
+        var done = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.StoreId) && t.CompletedAt >= earliest)
+                .Select(t => new { t.StoreId, t.CompletedAt, t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken))
+            .Where(t => t.CompletedAt >= dayStarts[t.StoreId]).Select(t => (t.AssigneeId, t.AssigneeName)).ToList();
         var people = dueToday.Select(t => (t.AssigneeId, t.AssigneeName)).Concat(overdue.Select(t => (t.AssigneeId, t.AssigneeName))).Concat(done)
             .GroupBy(p => p.AssigneeId).Select(g => (Id: g.Key, Name: g.Select(p => p.AssigneeName).FirstOrDefault(n => n is not null)));
         return TypedResults.Ok<IReadOnlyList<AssigneeCounts>>(people.Select(p => new AssigneeCounts(p.Id, p.Name,

@@ -26,13 +26,14 @@ public static class StaleCustomerTasks
     }.Where(s => s is not null));
 }
 
-/// <summary>That the time-based rules ran for a store on a store-local day: a second instance finds the day done.</summary>
+/// <summary>
+/// That the time-based rules ran for a store on a store-local day: a second instance finds the day done. Written by
+/// <c>RunTaskRules</c> with an insert that claims the day, in the transaction of the day's tasks.
+/// </summary>
 public sealed class RuleRun
 {
     public Guid StoreId { get; private set; }
     public DateOnly Day { get; private set; }
     public DateTimeOffset RanAt { get; private set; }
     public int TasksMade { get; private set; }
-
-    public static RuleRun Of(Guid storeId, DateOnly day, DateTimeOffset at, int tasksMade) => new() { StoreId = storeId, Day = day, RanAt = at, TasksMade = tasksMade };
 }

@@ -12,8 +12,8 @@ public sealed class RecordFollowUp(FollowupDbContext db, Arrivals arrivals, Stor
     public async Task<Outcome<FollowUpRecord>> HandleAsync(Guid customerId, FollowUpRecord.Draft draft, CancellationToken cancellationToken)
     {
         // A customer registered a moment ago may not have reached follow-ups yet.
-        if (await arrivals.AwaitAsync(customerId, ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == customerId, ct), cancellationToken) == Arrival.OnItsWay)
-            return Violation.NotYetArrived("customer");
+        if (await arrivals.NotYetArrivedAsync(customerId, "customer", ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == customerId, ct), cancellationToken) is { } arriving)
+            return arriving;
 
         return await db.InTransactionAsync(async () =>
         {
