@@ -7,7 +7,8 @@ public static class CustomerServices
     public static IHostApplicationBuilder AddCustomerServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<OpenStore>().AddScoped<RegisterCustomer>().AddScoped<ChangeCustomer>()
-            .AddScoped<RecordMilestone>().AddScoped<RecordVisit>();
+            .AddScoped<RecordMilestone>().AddScoped<RecordVisit>().AddScoped<NameConsultant>();
+        builder.Services.AddArrivals();
         builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
         {
             bus.AddConsumer<CustomerDispatchedConsumer>();
@@ -16,6 +17,10 @@ public static class CustomerServices
             bus.AddConsumer<FollowUpRecordedConsumer>();
             bus.AddConsumer<AssignmentAcceptedConsumer>();
             bus.AddConsumer<AssignmentRefusedConsumer>();
+            bus.AddConsumer<StaffAccountOpenedConsumer>();
+            bus.AddConsumer<StaffAccountChangedConsumer>();
+            bus.AddConsumer<CustomerProblemRaisedConsumer>();
+            bus.AddConsumer<CustomerProblemResolvedConsumer>();
         });
         return builder;
     }

@@ -13,6 +13,8 @@ app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapTasksApi();
 app.MapFollowUpsApi();
+app.MapProblemsApi();
+app.MapAssigneesApi();
 app.MapTaskRulesOperations();
 
 await app.MigrateOnStartAsync<FollowupDbContext>();

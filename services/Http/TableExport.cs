@@ -22,6 +22,14 @@ public static class ExportFormats
         if (format is null) return ExportFormat.Json;
         return QueryEnum.Parse<ExportFormat>(format, "format", errors);
     }
+
+    /// <summary>Reads format=csv|xlsx for an export that is always a file; csv when absent.</summary>
+    public static ExportFormat? ParseFile(string? format, FieldErrors errors)
+    {
+        var parsed = format is null ? ExportFormat.Csv : Parse(format, errors);
+        if (parsed == ExportFormat.Json) { errors.Add("format", "csv or xlsx."); return null; }
+        return parsed;
+    }
 }
 
 /// <summary>

@@ -80,7 +80,7 @@ public sealed class AccessTests : IAsyncLifetime
     {
         await using var scope = _service.Services.CreateAsyncScope();
         // The staff directory alone is the chain's: finance and the chain's own staff belong to no store, and a form may go to them.
-        Assert.Equal(["StaffMember"], StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<ContractDbContext>().Model, typeof(StoreCopy)));
+        Assert.Equal(["StaffCopy"], StoreFilterChecks.Unfiltered(scope.ServiceProvider.GetRequiredService<ContractDbContext>().Model, typeof(StoreCopy)));
     }
 
     private static StoreCopy Store() => StoreCopy.From<StoreCopy>(new StoreOpened

@@ -21,10 +21,14 @@ public sealed class FirstFollowUpTests
         RegisteredAt = at,
     };
 
+    /// <summary>The customer as the registration consumer copies them: registered on the store's local day.</summary>
+    private static FollowUpTask First(FollowupStore store, CustomerRegistered registered) =>
+        FollowUpTask.FirstFollowUp(store, FollowedCustomer.From(registered, store.LocalDate(registered.RegisteredAt)), DateTimeOffset.UtcNow);
+
     [Fact]
     public void Is_due_two_store_days_after_registration()
     {
-        var task = FollowUpTask.FirstFollowUp(Store("Asia/Shanghai"), RegisteredAt(new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(8))), DateTimeOffset.UtcNow);
+        var task = First(Store("Asia/Shanghai"), RegisteredAt(new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(8))));
 
         Assert.Equal(new DateOnly(2026, 11, 29), task.DueOn);
         Assert.Equal(FollowUpTaskKind.FirstFollowUp, task.Kind);
@@ -36,8 +40,8 @@ public sealed class FirstFollowUpTests
         // 17:00 UTC on 27 November is already 28 November in Shanghai.
         var lateEveningUtc = new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateOnly(2026, 11, 30), FollowUpTask.FirstFollowUp(Store("Asia/Shanghai"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
-        Assert.Equal(new DateOnly(2026, 11, 29), FollowUpTask.FirstFollowUp(Store("Europe/London"), RegisteredAt(lateEveningUtc), DateTimeOffset.UtcNow).DueOn);
+        Assert.Equal(new DateOnly(2026, 11, 30), First(Store("Asia/Shanghai"), RegisteredAt(lateEveningUtc)).DueOn);
+        Assert.Equal(new DateOnly(2026, 11, 29), First(Store("Europe/London"), RegisteredAt(lateEveningUtc)).DueOn);
     }
 
     [Fact]

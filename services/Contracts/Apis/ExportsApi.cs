@@ -21,7 +21,7 @@ public static class ExportsApi
         var store = scope.StoreOr(storeId);
         if (store is null) errors.Add("storeId", "The store is required.");
         var inState = QueryEnum.Parse<FormState>(state, "state", errors);
-        var file = FileFormat(format, errors);
+        var file = ExportFormats.ParseFile(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
         var copy = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == store, cancellationToken);
         if (copy is null) return Problems.NotFound("store");
@@ -55,7 +55,7 @@ public static class ExportsApi
         if (to is null) errors.Add("to", "The last day of the period (yyyy-MM-dd).");
         if (from > to) errors.Add("to", "The last day is not before the first.");
         if (to?.DayNumber - from?.DayNumber > 366) errors.Add("to", "At most a year at once.");
-        var file = FileFormat(format, errors);
+        var file = ExportFormats.ParseFile(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
         var copy = await db.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == store, cancellationToken);
         if (copy is null) return Problems.NotFound("store");
@@ -68,13 +68,5 @@ public static class ExportsApi
             entries.ConvertAll(e => new object?[] { copy.LocalTime(e.At), e.Serial, e.Action, e.StateAfter, e.FromName, e.ToName, e.Purpose,
                 e.ExpectedReturnAt is { } back ? copy.LocalTime(back) : null, e.RecordedByName }));
         return await table.ToFileAsync(file!.Value, $"custody-{copy.Code}-{from:yyyyMMdd}-{to:yyyyMMdd}", cancellationToken);
-    }
-
-    /// <summary>Exports are files: csv (the default) or xlsx.</summary>
-    private static ExportFormat? FileFormat(string? format, FieldErrors errors)
-    {
-        var parsed = format is null ? ExportFormat.Csv : ExportFormats.Parse(format, errors);
-        if (parsed == ExportFormat.Json) { errors.Add("format", "csv or xlsx."); return null; }
-        return parsed;
     }
 }

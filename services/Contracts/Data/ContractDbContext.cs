@@ -1,7 +1,7 @@
 namespace Crm.Contracts.Data;
 
 public sealed class ContractDbContext(DbContextOptions<ContractDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<StoreCopy>
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<StoreCopy>, IStaffCopies
 {
     public const int SerialLength = 30;
 
@@ -14,7 +14,7 @@ public sealed class ContractDbContext(DbContextOptions<ContractDbContext> option
     public DbSet<RecipientAuthorisation> Authorisations => Set<RecipientAuthorisation>();
     public DbSet<Requisition> Requisitions => Set<Requisition>();
     /// <summary>The chain's staff, as the gateway announced them; not a store's own data, so not filtered by store.</summary>
-    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<StaffCopy> Staff => Set<StaffCopy>();
     public DbSet<DesignerCopy> Designers => Set<DesignerCopy>();
     public DbSet<CustomerCopy> Customers => Set<CustomerCopy>();
     public DbSet<Signing> Signings => Set<Signing>();

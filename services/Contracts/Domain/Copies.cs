@@ -33,3 +33,9 @@ public sealed class Signing
     public static Signing From(MilestoneRecorded recorded) =>
         new() { MilestoneId = recorded.MilestoneId, StoreId = recorded.StoreId, CustomerId = recorded.CustomerId, SignedAt = recorded.At };
 }
+
+/// <summary>A staff member as the custody ledger names them.</summary>
+public static class StaffPeople
+{
+    public static Person AsPerson(this StaffCopy staff) => new(staff.Id, staff.DisplayName);
+}

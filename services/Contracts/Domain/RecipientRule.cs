@@ -9,7 +9,7 @@ public static class RecipientRule
     public const string RecipientNotAllowed = "recipient-not-allowed";
 
     /// <summary>Why the person may not receive the form, or null when they may.</summary>
-    public static Violation? Refusal(StaffMember? recipient, Guid formStoreId, IEnumerable<RecipientAuthorisation> authorisations, DateOnly today)
+    public static Violation? Refusal(StaffCopy? recipient, Guid formStoreId, IEnumerable<RecipientAuthorisation> authorisations, DateOnly today)
     {
         if (recipient is null || !recipient.Active) return Refused("The recipient is not an active staff member.");
         if (recipient.Role == StaffRoles.StoreManager && recipient.StoreId == formStoreId) return null;
@@ -19,7 +19,7 @@ public static class RecipientRule
     }
 
     /// <summary>Whether the person may be sent an approved form as finance.</summary>
-    public static Violation? FinanceRefusal(StaffMember? recipient, Guid formStoreId) =>
+    public static Violation? FinanceRefusal(StaffCopy? recipient, Guid formStoreId) =>
         recipient is { Active: true, Role: StaffRoles.Finance } && (recipient.StoreId is null || recipient.StoreId == formStoreId)
             ? null
             : Refused("Approved forms are reported to finance: name an active finance staff member serving the store.");

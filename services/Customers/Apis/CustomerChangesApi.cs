@@ -17,8 +17,21 @@ public static class CustomerChangesApi
         return await change.HandleAsync(id, reason, (current, errors) =>
         {
             if (reasonError is not null) errors.Add("reason", reasonError);
-            return Merge(current, body, json.Value.SerializerOptions, errors);
+            return CustomerPatch.Merge(current, body, json.Value.SerializerOptions, errors);
         }, cancellationToken).AnswerAsync(customer => TypedResults.Ok(CustomerResponse.From(customer, scope, withMilestones: true)));
+    }
+
+    public sealed record ConsultantRequest(Guid? ConsultantId, string? Reason);
+
+    public static async Task<Results<Ok<CustomerResponse>, ValidationProblem, ProblemHttpResult>> NameConsultant(
+        Guid id, ConsultantRequest request, NameConsultant name, StoreScope scope, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.ConsultantId == Guid.Empty) errors.Add("consultantId", "Not a staff member's id; null clears the consultant.");
+        TextFields.Check(request.Reason, "reason", MilestoneDraft.MaxReasonLength, required: true, "Say why: the change log keeps the reason.", errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        return await name.HandleAsync(id, request.ConsultantId, request.Reason!.Trim(), cancellationToken)
+            .AnswerAsync(customer => TypedResults.Ok(CustomerResponse.From(customer, scope, withMilestones: true)));
     }
 
     public static async Task<Results<Ok<ListPage<ChangeResponse>>, ValidationProblem, ProblemHttpResult>> List(
@@ -47,33 +60,5 @@ public static class CustomerChangesApi
         }
         error = "Say why the information changes: the change log keeps the reason.";
         return null;
-    }
-
-    /// <summary>
-    /// RFC 7396 merge patch over the current details: a field present replaces the value (null clears it),
-    /// an object merges into the current one, an absent field stays. Unknown fields are refused by name.
-    /// </summary>
-    private static CustomerDetails? Merge(CustomerDetails current, JsonObject patch, JsonSerializerOptions options, FieldErrors errors)
-    {
-        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        Apply(merged, patch);
-        try
-        {
-            return merged.Deserialize<CustomerDetails>(options);
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(JsonFieldError.Field(ex), JsonFieldError.Reason(ex));
-            return null;
-        }
-    }
-
-    private static void Apply(JsonObject target, JsonObject patch)
-    {
-        foreach (var (name, value) in patch.ToList())
-        {
-            if (value is JsonObject nested && target[name] is JsonObject existing) Apply(existing, nested);
-            else target[name] = value?.DeepClone();
-        }
     }
 }

@@ -2,6 +2,9 @@ namespace Crm.Customers.Apis;
 
 public sealed record RegisteredCustomerResponse(Guid Id, string CustomerNo, int ArchiveBag, CustomerStage Stage);
 
+/// <summary>The customer's home consultant (家装顾问).</summary>
+public sealed record ConsultantResponse(Guid StaffId, string Name);
+
 public sealed record DesignerResponse(Guid DesignerId, string Name, Guid AssignmentId, DateTimeOffset DispatchedAt);
 
 public sealed record MilestoneResponse(
@@ -36,7 +39,8 @@ public sealed record CustomerResponse(
     string RegisteredBy,
     DateTimeOffset? MetAt,
     DesignerResponse? Designer,
-    IReadOnlyList<MilestoneResponse>? Milestones)
+    IReadOnlyList<MilestoneResponse>? Milestones,
+    ConsultantResponse? Consultant = null)
 {
     /// <summary>Designers see the phone masked (personal information law); the service masks it, not the client.</summary>
     public static CustomerResponse From(Customer c, StoreScope scope, bool withMilestones = false) => new(
@@ -44,7 +48,8 @@ public sealed record CustomerResponse(
         c.Info.OtherContact, c.Info.Address, c.Info.Family, c.Info.IncomeBand, c.Info.Preferences, c.Info.House,
         c.RequestedDesignerId, c.SpecialRequest, c.Stage, c.Completeness, c.RegisteredAt, c.RegisteredByName, c.MetAt,
         c.Designer is { } d ? new DesignerResponse(d.DesignerId, d.DesignerName, d.AssignmentId, d.DispatchedAt) : null,
-        withMilestones ? c.Milestones.OrderBy(m => m.At).ThenBy(m => m.RecordedAt).Select(MilestoneResponse.From).ToList() : null);
+        withMilestones ? c.Milestones.OrderBy(m => m.At).ThenBy(m => m.RecordedAt).Select(MilestoneResponse.From).ToList() : null,
+        c.ConsultantId is { } consultant ? new ConsultantResponse(consultant, c.ConsultantName ?? "") : null);
 }
 
 public sealed record ChangeResponse(string Field, string? Before, string? After, string Reason, string ChangedBy, string ChangedByName, DateTimeOffset ChangedAt)

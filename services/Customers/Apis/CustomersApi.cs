@@ -11,6 +11,7 @@ public static class CustomersApi
         customers.MapGet("/{id:guid}", Get).WithSummary("Reads a customer: basic information, stage, designer and milestones.").RequireRoles(StoreStaffAndDesigner);
         customers.MapGet("/", CustomerSearch.List).WithSummary("Lists customers by store, stage, designer, source, registration dates and free text.").RequireRoles(StoreStaffAndDesigner);
         customers.MapPatch("/{id:guid}", CustomerChangesApi.Change).WithSummary("Changes basic information (a JSON merge patch with a reason); each change is logged.").RequireRoles(StaffRoles.StoreStaff);
+        customers.MapPut("/{id:guid}/consultant", CustomerChangesApi.NameConsultant).WithSummary("Names the customer's home consultant (家装顾问), a staff member of the store, or clears it (null); logged with a reason.").RequireRoles(StaffRoles.StoreStaff);
         customers.MapGet("/{id:guid}/changes", CustomerChangesApi.List).WithSummary("The customer's change log: field, before, after, who, when, why.").RequireRoles(StaffRoles.StoreStaff);
         customers.MapPost("/{id:guid}/milestones", MilestonesApi.Record).WithSummary("Records a milestone with its figures; the order rules answer 409 invalid-transition.").RequireRoles(StoreStaffAndDesigner);
         customers.MapPost("/{id:guid}/visits", MilestonesApi.RecordVisit).WithSummary("Records a returning customer's visit or call (or a lead's first meeting).").RequireRoles(StaffRoles.StoreStaff);

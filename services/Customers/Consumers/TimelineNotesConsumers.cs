@@ -2,18 +2,6 @@ using MassTransit;
 
 namespace Crm.Customers.Consumers;
 
-/// <summary>A follow-up recorded by the followup service shows on the customer's timeline.</summary>
-public sealed class FollowUpRecordedConsumer(CustomerDbContext db, TimeProvider clock)
-    : IdempotentConsumer<FollowUpRecorded, CustomerDbContext>(db, clock)
-{
-    protected override async Task HandleAsync(FollowUpRecorded message, ConsumeContext<FollowUpRecorded> context)
-    {
-        var customer = await Db.KnownCustomerAsync(message.StoreId, message.CustomerId, context.CancellationToken);
-        var intent = message.Intent is null ? "" : $" Intent: {message.Intent}.";
-        Db.Notes.Add(CustomerNote.Record(customer, "FollowUp", message.At, $"Follow-up ({message.Form}): {message.Summary}{intent}", message.RecordedBy));
-    }
-}
-
 /// <summary>The designer accepting the customer shows on the timeline.</summary>
 public sealed class AssignmentAcceptedConsumer(CustomerDbContext db, TimeProvider clock)
     : IdempotentConsumer<AssignmentAccepted, CustomerDbContext>(db, clock)
@@ -33,5 +21,27 @@ public sealed class AssignmentRefusedConsumer(CustomerDbContext db, TimeProvider
     {
         var customer = await Db.KnownCustomerAsync(message.StoreId, message.CustomerId, context.CancellationToken);
         Db.Notes.Add(CustomerNote.Record(customer, "AssignmentRefused", message.RefusedAt, $"Designer {message.DesignerName} refused the customer: {message.Reason}", message.DesignerName));
+    }
+}
+
+/// <summary>A customer problem raised for the designer shows on the timeline.</summary>
+public sealed class CustomerProblemRaisedConsumer(CustomerDbContext db, TimeProvider clock)
+    : IdempotentConsumer<CustomerProblemRaised, CustomerDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(CustomerProblemRaised message, ConsumeContext<CustomerProblemRaised> context)
+    {
+        var customer = await Db.KnownCustomerAsync(message.StoreId, message.CustomerId, context.CancellationToken);
+        Db.Notes.Add(CustomerNote.Record(customer, "ProblemRaised", message.RaisedAt, $"Problem for designer {message.DesignerName}, due {message.DueOn:yyyy-MM-dd}: {message.What}", message.RaisedBy));
+    }
+}
+
+/// <summary>The answer to a customer problem shows on the timeline.</summary>
+public sealed class CustomerProblemResolvedConsumer(CustomerDbContext db, TimeProvider clock)
+    : IdempotentConsumer<CustomerProblemResolved, CustomerDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(CustomerProblemResolved message, ConsumeContext<CustomerProblemResolved> context)
+    {
+        var customer = await Db.KnownCustomerAsync(message.StoreId, message.CustomerId, context.CancellationToken);
+        Db.Notes.Add(CustomerNote.Record(customer, "ProblemResolved", message.ResolvedAt, $"Problem resolved: {message.Resolution}", message.ResolvedBy));
     }
 }

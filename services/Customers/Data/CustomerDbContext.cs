@@ -1,7 +1,7 @@
 namespace Crm.Customers.Data;
 
 public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStaffCopies
 {
     public StoreScope Scope { get; } = scope;
 
@@ -12,6 +12,7 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
     public DbSet<CustomerVisit> Visits => Set<CustomerVisit>();
     public DbSet<CustomerDispatch> Dispatches => Set<CustomerDispatch>();
     public DbSet<CustomerNote> Notes => Set<CustomerNote>();
+    public DbSet<StaffCopy> Staff => Set<StaffCopy>();
     public DbSet<CustomerNumberCounter> CustomerNumberCounters => Set<CustomerNumberCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -20,6 +21,7 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
     {
         model.HasPostgresExtension("pg_trgm");
         model.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
+        StaffCopy.Configure(model.Entity<StaffCopy>());
         model.AddMessagingTables();
         model.AddStoreScope(this, typeof(Store));
         // A designer sees only the customers dispatched to them.

@@ -27,6 +27,9 @@ public sealed class Customer
     /// <summary>When the store first met the customer; a lead from marketing or a partner is AssignedToStore until then.</summary>
     public DateTimeOffset? MetAt { get; private set; }
     public DesignerAssignment? Designer { get; private set; }
+    /// <summary>The home consultant (家装顾问): a staff member of the store the customer's follow-ups talk with.</summary>
+    public Guid? ConsultantId { get; private set; }
+    public string? ConsultantName { get; private set; }
     public IReadOnlyCollection<Milestone> Milestones => _milestones;
 
     public static Customer Register(Store store, int sequence, CustomerRegistration registration, string by, string byName, DateTimeOffset now)
@@ -90,6 +93,19 @@ public sealed class Customer
     {
         if (Designer is not null && Designer.DispatchedAt > at) return;
         Designer = new DesignerAssignment(assignmentId, designerId, designerName, at);
+    }
+
+    /// <summary>
+    /// Names the home consultant (none to clear), logged as a change of the field "consultant"; refused unless they
+    /// are an active staff member of the customer's store. Naming the same consultant again changes nothing.
+    /// </summary>
+    public Outcome<CustomerChange?> NameConsultant(StaffCopy? consultant, string reason, string by, string byName, DateTimeOffset now)
+    {
+        if (consultant is not null && !consultant.WorksIn(StoreId)) return Violation.Invalid("consultantId", "Not an active staff member of the customer's store.");
+        if (consultant?.Id == ConsultantId) return (CustomerChange?)null;
+        var change = CustomerChange.Record(this, "consultant", ConsultantName, consultant?.DisplayName, reason, by, byName, now);
+        (ConsultantId, ConsultantName) = (consultant?.Id, consultant?.DisplayName);
+        return change;
     }
 
     private void Refresh()

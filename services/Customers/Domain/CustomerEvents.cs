@@ -51,4 +51,9 @@ public static class CustomerEvents
         Competitor = m.Competitor,
         RecordedBy = m.RecordedByName,
     };
+
+    public static ConsultantNamed ConsultantNamed(Customer c, string by, DateTimeOffset at) => new()
+    {
+        StoreId = c.StoreId, CustomerId = c.Id, ConsultantId = c.ConsultantId, ConsultantName = c.ConsultantName, NamedBy = by, At = at,
+    };
 }

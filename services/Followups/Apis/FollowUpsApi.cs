@@ -1,38 +1,38 @@
+using System.Text.Json;
+
 namespace Crm.Followups.Apis;
 
 /// <summary>Follow-up records (domain.md §4): written, listed, and completing the tasks they answer.</summary>
 public static class FollowUpsApi
 {
-    public sealed record FollowUpRequest(Guid? CustomerId, string? Purpose, DateTimeOffset? At, FollowUpForm? Form, string? Content, string? Summary, string? Intent, DateTimeOffset? NextAt)
+    public sealed record FollowUpRequest(
+        Guid? CustomerId, string? Purpose, DateTimeOffset? At, FollowUpForm? Form, string? Content, string? Summary, string? Intent, DateTimeOffset? NextAt,
+        JsonElement? Changes = null)
     {
         public FieldErrors Check()
         {
             var errors = new FieldErrors();
             if (CustomerId is null) errors.Add("customerId", "The customer followed up.");
-            Text(Purpose, "purpose", TextLimits.Line, required: true, "Why the customer was followed up.", errors);
+            TextFields.Check(Purpose, "purpose", TextLimits.Line, required: true, "Why the customer was followed up.", errors);
             if (Form is null) errors.Add("form", $"How: one of {string.Join(", ", Enum.GetNames<FollowUpForm>())}.");
-            Text(Content, "content", TextLimits.Text, required: true, "What was said or done.", errors);
-            Text(Summary, "summary", TextLimits.Reason, required: true, "The outcome in a sentence or two.", errors);
-            Text(Intent, "intent", TextLimits.Line, required: false, "", errors);
+            TextFields.Check(Content, "content", TextLimits.Text, required: true, "What was said or done.", errors);
+            TextFields.Check(Summary, "summary", TextLimits.Reason, required: true, "The outcome in a sentence or two.", errors);
+            TextFields.Check(Intent, "intent", TextLimits.Line, required: false, "", errors);
+            if (Changes is { ValueKind: not JsonValueKind.Null } changes) BasicInfoChanges.Check(changes, errors);
             return errors;
         }
 
         public FollowUpRecord.Draft ToDraft(DateTimeOffset now) =>
-            new(Purpose!.Trim(), At ?? now, Form!.Value, Content!.Trim(), Summary!.Trim(), string.IsNullOrWhiteSpace(Intent) ? null : Intent.Trim(), NextAt);
-
-        private static void Text(string? value, string field, int limit, bool required, string what, FieldErrors errors)
-        {
-            if (string.IsNullOrWhiteSpace(value)) { if (required) errors.Add(field, what); }
-            else if (value.Trim().Length > limit) errors.Add(field, $"At most {limit} characters.");
-        }
+            new(Purpose!.Trim(), At ?? now, Form!.Value, Content!.Trim(), Summary!.Trim(), string.IsNullOrWhiteSpace(Intent) ? null : Intent.Trim(), NextAt,
+                Changes is { ValueKind: JsonValueKind.Object } changes ? changes : null);
     }
 
     public sealed record FollowUpResponse(
         Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, string Purpose, DateTimeOffset At, FollowUpForm Form, string Content, string Summary,
-        string? Intent, DateTimeOffset? NextAt, Guid RecordedById, string RecordedBy, DateTimeOffset RecordedAt)
+        string? Intent, DateTimeOffset? NextAt, JsonElement? Changes, Guid RecordedById, string RecordedBy, DateTimeOffset RecordedAt)
     {
         public static FollowUpResponse From(FollowUpRecord r) =>
-            new(r.Id, r.StoreId, r.CustomerId, r.CustomerNo, r.Purpose, r.At, r.Form, r.Content, r.Summary, r.Intent, r.NextAt, r.RecordedById, r.RecordedByName, r.RecordedAt);
+            new(r.Id, r.StoreId, r.CustomerId, r.CustomerNo, r.Purpose, r.At, r.Form, r.Content, r.Summary, r.Intent, r.NextAt, r.Changes, r.RecordedById, r.RecordedByName, r.RecordedAt);
     }
 
     public sealed record CompleteRequest(Guid? FollowUpId);
@@ -40,7 +40,7 @@ public static class FollowUpsApi
     public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder routes)
     {
         var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups");
-        followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task.").RequireRoles(StaffRoles.StoreStaff);
+        followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task; changes of basic information it carries go to the customer's change log.").RequireRoles(StaffRoles.StoreStaff);
         followUps.MapGet("/", List).WithSummary("Lists follow-up records by customer, store, period and who recorded them.").RequireRoles(StaffRoles.StoreStaff);
         routes.MapPost("/api/followups/tasks/{id:guid}/complete", Complete).WithTags("Follow-up tasks").WithSummary("Completes a task with the follow-up record that answered it.").RequireRoles(StaffRoles.StoreStaff);
         return routes;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Crm.Followups.Apis;
 
 /// <summary>Follow-up tasks: what is due today and overdue, per store, per assignee and per kind, and the morning meeting's counts.</summary>
@@ -7,11 +9,13 @@ public static class TasksApi
     {
         var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
         tasks.MapGet("/", List).WithSummary("Lists tasks by store, customer, assignee and kind; due=today|overdue|open|all in each store's own day.").RequireRoles(StaffRoles.StoreStaff);
+        tasks.MapGet("/export", Export).WithSummary("The same list as a file: format=csv (UTF-8 with BOM) or xlsx.").RequireRoles(StaffRoles.StoreStaff)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         tasks.MapGet("/summary", Summary).WithSummary("Per assignee: done today, due today and overdue, for the morning meeting.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
-    public enum Due { All, Open, Today, Overdue }
+    public enum DueFilter { All, Open, Today, Overdue }
 
     public sealed record TaskResponse(
         Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, FollowUpTaskKind Kind, DateOnly DueOn, string Reason, Guid? AssigneeId, string? AssigneeName,
@@ -23,30 +27,64 @@ public static class TasksApi
 
     public sealed record AssigneeCounts(Guid? AssigneeId, string? AssigneeName, int DoneToday, int DueToday, int Overdue);
 
+    /// <summary>The filters of a task list, as the query string gives them.</summary>
+    public sealed record TaskFilter(
+        [FromQuery(Name = "storeId")] Guid? StoreId, [FromQuery(Name = "customerId")] Guid? CustomerId, [FromQuery(Name = "assigneeId")] Guid? AssigneeId,
+        [FromQuery(Name = "due")] string? Due, [FromQuery(Name = "kind")] string? Kind)
+    {
+        public async Task<IQueryable<FollowUpTask>?> QueryAsync(FollowupDbContext db, DateTimeOffset now, FieldErrors errors, CancellationToken cancellationToken)
+        {
+            var when = QueryEnum.Parse<DueFilter>(Due, "due", errors) ?? DueFilter.All;
+            var ofKind = QueryEnum.Parse<FollowUpTaskKind>(Kind, "kind", errors);
+            if (errors.Any) return null;
+            var query = await InTheirDayAsync(db, StoreId, when, now, cancellationToken);
+            if (CustomerId is not null) query = query.Where(t => t.CustomerId == CustomerId);
+            if (AssigneeId is not null) query = query.Where(t => t.AssigneeId == AssigneeId);
+            if (ofKind is not null) query = query.Where(t => t.Kind == ofKind);
+            return query.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        }
+    }
+
     private static async Task<Results<Ok<ListPage<TaskResponse>>, ValidationProblem>> List(
-        Guid? storeId, Guid? customerId, Guid? assigneeId, string? due, string? kind, int? page, int? pageSize,
-        FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TaskFilter filter, int? page, int? pageSize, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        var when = QueryEnum.Parse<Due>(due, "due", errors) ?? Due.All;
-        var ofKind = QueryEnum.Parse<FollowUpTaskKind>(kind, "kind", errors);
-        if (errors.Any) return Problems.Invalid(errors);
-
-        var query = await InTheirDayAsync(db, storeId, when, clock.GetUtcNow(), cancellationToken);
-        if (customerId is not null) query = query.Where(t => t.CustomerId == customerId);
-        if (assigneeId is not null) query = query.Where(t => t.AssigneeId == assigneeId);
-        if (ofKind is not null) query = query.Where(t => t.Kind == ofKind);
+        var query = await filter.QueryAsync(db, clock.GetUtcNow(), errors, cancellationToken);
+        if (query is null || errors.Any) return Problems.Invalid(errors);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ListPage<TaskResponse>(items.ConvertAll(TaskResponse.From), paging.Page, paging.PageSize, total));
+    }
+
+    /// <summary>At most this many rows in one file: a store's whole history of tasks fits many times over.</summary>
+    public const int MaxExportRows = 100_000;
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        [AsParameters] TaskFilter filter, string? format, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var file = ExportFormats.ParseFile(format, errors);
+        var query = await filter.QueryAsync(db, clock.GetUtcNow(), errors, cancellationToken);
+        if (query is null || errors.Any) return Problems.Invalid(errors);
+        var tasks = await query.Take(MaxExportRows).ToListAsync(cancellationToken);
+        var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var table = new ExportTable("回访任务", ["门店", "客户编号", "类型", "到期日", "原因", "负责人", "创建时间", "完成时间", "回访记录", "关闭时间", "关闭原因"],
+            tasks.ConvertAll(t =>
+            {
+                var store = stores[t.StoreId];
+                return new object?[] { store.Name, t.CustomerNo, t.Kind.ToString(), t.DueOn.ToString("yyyy-MM-dd"), t.Reason, t.AssigneeName, store.LocalTime(t.CreatedAt),
+                    t.CompletedAt is { } done ? store.LocalTime(done) : null, t.FollowUpId, t.ClosedAt is { } closed ? store.LocalTime(closed) : null, t.ClosedReason };
+            }));
+        var due = string.IsNullOrWhiteSpace(filter.Due) ? "all" : filter.Due.ToLowerInvariant();
+        return await table.ToFileAsync(file!.Value, $"followup-tasks-{due}-{clock.GetUtcNow():yyyyMMdd}", cancellationToken);
     }
 
     private static async Task<Ok<IReadOnlyList<AssigneeCounts>>> Summary(Guid? storeId, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var dueToday = await (await InTheirDayAsync(db, storeId, Due.Today, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
-        var overdue = await (await InTheirDayAsync(db, storeId, Due.Overdue, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
+        var dueToday = await (await InTheirDayAsync(db, storeId, DueFilter.Today, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
+        var overdue = await (await InTheirDayAsync(db, storeId, DueFilter.Overdue, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
         // One query from the earliest store's midnight; each task then counts from its own store's midnight.
         var dayStarts = stores.ToDictionary(s => s.Id, s => StoreDays.StartOf(s.TimeZone, s.LocalDate(now)));
@@ -65,19 +103,19 @@ public static class TasksApi
     /// <summary>
     /// The tasks, with "today" read in each store's own time zone: stores that share a local day are asked together.
     /// </summary>
-    private static async Task<IQueryable<FollowUpTask>> InTheirDayAsync(FollowupDbContext db, Guid? storeId, Due due, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IQueryable<FollowUpTask>> InTheirDayAsync(FollowupDbContext db, Guid? storeId, DueFilter due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tasks = db.Tasks.AsNoTracking();
         if (storeId is not null) tasks = tasks.Where(t => t.StoreId == storeId);
-        if (due == Due.All) return tasks;
+        if (due == DueFilter.All) return tasks;
         var open = tasks.Where(t => t.CompletedAt == null && t.ClosedAt == null);
-        if (due == Due.Open) return open;
+        if (due == DueFilter.Open) return open;
         var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
         IQueryable<FollowUpTask>? result = null;
         foreach (var day in stores.GroupBy(s => s.LocalDate(now), s => s.Id))
         {
             var (today, ids) = (day.Key, day.ToList());
-            var part = due == Due.Today
+            var part = due == DueFilter.Today
                 ? open.Where(t => ids.Contains(t.StoreId) && t.DueOn == today)
                 : open.Where(t => ids.Contains(t.StoreId) && t.DueOn < today);
             result = result is null ? part : result.Concat(part);

@@ -1,7 +1,7 @@
 namespace Crm.Followups.Data;
 
 public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> options, StoreScope scope)
-    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<FollowupStore>
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<FollowupStore>, IStaffCopies
 {
     public StoreScope Scope { get; } = scope;
 
@@ -10,6 +10,9 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     public DbSet<FollowedCustomer> Customers => Set<FollowedCustomer>();
     public DbSet<FollowUpRecord> Records => Set<FollowUpRecord>();
     public DbSet<RuleRun> RuleRuns => Set<RuleRun>();
+    public DbSet<StaffCopy> Staff => Set<StaffCopy>();
+    public DbSet<Reassignment> Reassignments => Set<Reassignment>();
+    public DbSet<CustomerProblem> Problems => Set<CustomerProblem>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

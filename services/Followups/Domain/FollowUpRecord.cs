@@ -1,8 +1,11 @@
+using System.Text.Json;
+
 namespace Crm.Followups.Domain;
 
 /// <summary>
 /// The written record of a follow-up (domain.md §4): purpose, time, form, content, summary, who, the customer's
-/// intent after it, and the next follow-up date. Records are kept, never changed.
+/// intent after it, and the next follow-up date; and the changes of the customer's basic information registered with
+/// it, which the customer service logs with the record as their reason. Records are kept, never changed.
 /// </summary>
 public sealed class FollowUpRecord
 {
@@ -17,11 +20,13 @@ public sealed class FollowUpRecord
     public string Summary { get; private set; } = "";
     public string? Intent { get; private set; }
     public DateTimeOffset? NextAt { get; private set; }
+    /// <summary>The changes of basic information registered with the follow-up: a JSON merge patch, as sent.</summary>
+    public string? BasicInfoChanges { get; private set; }
     public Guid RecordedById { get; private set; }
     public string RecordedByName { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public sealed record Draft(string Purpose, DateTimeOffset At, FollowUpForm Form, string Content, string Summary, string? Intent, DateTimeOffset? NextAt);
+    public sealed record Draft(string Purpose, DateTimeOffset At, FollowUpForm Form, string Content, string Summary, string? Intent, DateTimeOffset? NextAt, JsonElement? BasicInfoChanges = null);
 
     public static FollowUpRecord Write(FollowedCustomer customer, Draft draft, Guid byId, string byName, DateTimeOffset now) => new()
     {
@@ -36,6 +41,7 @@ public sealed class FollowUpRecord
         Summary = draft.Summary,
         Intent = draft.Intent,
         NextAt = draft.NextAt,
+        BasicInfoChanges = draft.BasicInfoChanges?.GetRawText(),
         RecordedById = byId,
         RecordedByName = byName,
         RecordedAt = now,
@@ -45,7 +51,10 @@ public sealed class FollowUpRecord
     {
         StoreId = StoreId, CustomerId = CustomerId, FollowUpId = Id, Form = Form, At = At, Purpose = Purpose, Content = Content,
         Summary = Summary, Intent = Intent, NextAt = NextAt, RecordedBy = RecordedByName,
+        RecordedById = RecordedById == Guid.Empty ? null : RecordedById, BasicInfoChanges = Changes,
     };
+
+    public JsonElement? Changes => BasicInfoChanges is null ? null : JsonDocument.Parse(BasicInfoChanges).RootElement.Clone();
 
     /// <summary>
     /// The next follow-up the record sets, due on the store-local day of its next date; it replaces an open one of

@@ -10,7 +10,7 @@ public sealed class FollowUpTask
     public FollowUpTaskKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }
     public string Reason { get; private set; } = "";
-    /// <summary>Who is to do it: the staff member who registered the customer.</summary>
+    /// <summary>Who is to do it: the customer's assignee when the task was made, or whom the store reassigned it to.</summary>
     public Guid? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -40,6 +40,8 @@ public sealed class FollowUpTask
         CreatedAt = now,
     };
 
+    public void AssignTo(Guid? id, string? name) => (AssigneeId, AssigneeName) = (id, name);
+
     public void Close(string reason, DateTimeOffset at) => (ClosedAt, ClosedReason) = (at, reason);
 
     /// <summary>A follow-up record of the same customer completes the open task.</summary>
@@ -52,19 +54,8 @@ public sealed class FollowUpTask
     }
 
     /// <summary>The first follow-up: <see cref="FollowupStore.FirstFollowUpDays"/> store-local days after registration.</summary>
-    public static FollowUpTask FirstFollowUp(FollowupStore store, CustomerRegistered registered, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        StoreId = store.Id,
-        CustomerId = registered.CustomerId,
-        CustomerNo = registered.CustomerNo,
-        Kind = FollowUpTaskKind.FirstFollowUp,
-        DueOn = store.LocalDate(registered.RegisteredAt).AddDays(store.FirstFollowUpDays),
-        Reason = $"First follow-up {store.FirstFollowUpDays} days after registration",
-        AssigneeId = Guid.TryParse(registered.RegisteredBy, out var by) ? by : null,
-        AssigneeName = registered.RegisteredByName,
-        CreatedAt = now,
-    };
+    public static FollowUpTask FirstFollowUp(FollowupStore store, FollowedCustomer customer, DateTimeOffset now) =>
+        For(customer, FollowUpTaskKind.FirstFollowUp, customer.RegisteredOn.AddDays(store.FirstFollowUpDays), $"First follow-up {store.FirstFollowUpDays} days after registration", now);
 
     /// <summary>A call the same store-local day a designer refused the customer, so that the customer hears it from the store.</summary>
     public static FollowUpTask AfterRefusal(FollowupStore store, AssignmentRefused refused, string customerNo, DateTimeOffset now, Guid? assigneeId = null, string? assigneeName = null) => new()

@@ -11,4 +11,7 @@ public sealed class FollowupStore : StoreCopy
 
     /// <summary>Days after completion that the satisfaction follow-up is due.</summary>
     public int SatisfactionFollowUpDays { get; private set; } = 7;
+
+    /// <summary>Days a designer has to answer a customer problem when the store does not name a due day: by the next morning meeting.</summary>
+    public int ProblemAnswerDays { get; private set; } = 1;
 }

@@ -12,13 +12,17 @@ public static class StaleCustomerTasks
         if (!existing.Contains(FollowUpTaskKind.KeyAttention) && TaskRules.NeedsKeyAttention(customer, today))
             tasks.Add(FollowUpTask.For(customer, FollowUpTaskKind.KeyAttention, today,
                 $"Registered on {customer.RegisteredOn:yyyy-MM-dd} and unsigned for more than {TaskRules.StaleMonths} months after {Paid(customer)}: " +
-                "talk with the designer and the home consultant, find the real reason, follow up, visit if needed", now));
+                $"talk with {People(customer)}, find the real reason, follow up, visit if needed", now));
         if (!existing.Contains(FollowUpTaskKind.KeyFollowUp) && TaskRules.NeedsKeyFollowUp(customer, today))
             tasks.Add(FollowUpTask.For(customer, FollowUpTaskKind.KeyFollowUp, today,
                 $"A lead allocated on {customer.RegisteredOn:yyyy-MM-dd}, measured and unsigned for more than {TaskRules.StaleMonths} months: " +
                 "call them first, find the reason, act quickly", now));
         return tasks;
     }
+
+    /// <summary>The designer and the home consultant to talk to, by name; one not named yet is said to be missing.</summary>
+    private static string People(FollowedCustomer c) =>
+        $"designer {c.DesignerName ?? "(not dispatched yet)"} and home consultant {c.ConsultantName ?? "(none named)"}";
 
     private static string Paid(FollowedCustomer c) => string.Join(", ", new[]
     {

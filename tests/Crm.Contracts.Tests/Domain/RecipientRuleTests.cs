@@ -7,7 +7,7 @@ public sealed class RecipientRuleTests
     private static readonly Guid OtherStore = Guid.Parse("01900000-0000-7000-8000-0000000000ff");
     private static readonly DateOnly Today = new(2026, 3, 2);
 
-    private static StaffMember Member(string role, Guid? store, bool active = true) => StaffMember.From(new StaffAccountOpened
+    private static StaffCopy Member(string role, Guid? store, bool active = true) => StaffCopy.From(new StaffAccountOpened
     {
         UserId = Guid.NewGuid(), Username = "u", DisplayName = "某人", Role = role, StoreId = store, Active = active, At = Forms.T0,
     });

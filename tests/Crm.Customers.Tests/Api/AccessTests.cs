@@ -19,6 +19,7 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
         Rule("GET", "/api/customers", StoreStaffAndDesigner),
         Rule("GET", "/api/customers/{id:guid}", StoreStaffAndDesigner),
         Rule("PATCH", "/api/customers/{id:guid}", StoreStaff),
+        Rule("PUT", "/api/customers/{id:guid}/consultant", StoreStaff),
         Rule("GET", "/api/customers/{id:guid}/changes", StoreStaff),
         Rule("POST", "/api/customers/{id:guid}/milestones", StoreStaffAndDesigner),
         Rule("POST", "/api/customers/{id:guid}/visits", StoreStaff),

@@ -23,7 +23,7 @@ public sealed class TaskListTests : IAsyncLifetime
         {
             StoreId = store.Id, CustomerId = Guid.NewGuid(), CustomerNo = "L-" + Random.Shared.Next(100_000, 999_999), Source = CustomerSource.WalkIn,
             RegisteredAt = now.AddDays(-10), RegisteredBy = assignee.ToString(), RegisteredByName = name,
-        }, today.AddDays(-10));
+        }, today.AddDays(-10), (assignee, name));
         var (a, b) = (Customer(wang, "王芳"), Customer(li, "李娜"));
         var dueToday = FollowUpTask.For(a, FollowUpTaskKind.NextFollowUp, today, "today", now);
         var overdue = FollowUpTask.For(a, FollowUpTaskKind.FirstFollowUp, today.AddDays(-1), "yesterday", now);

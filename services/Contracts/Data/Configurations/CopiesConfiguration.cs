@@ -2,16 +2,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Crm.Contracts.Data.Configurations;
 
-internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+internal sealed class StaffCopyConfiguration : IEntityTypeConfiguration<StaffCopy>
 {
-    public void Configure(EntityTypeBuilder<StaffMember> staff)
-    {
-        staff.ToTable("Staff");
-        staff.HasKey(s => s.Id);
-        staff.Property(s => s.Id).ValueGeneratedNever();
-        staff.Property(s => s.DisplayName).HasMaxLength(TextLimits.Name);
-        staff.Property(s => s.Role).HasMaxLength(30);
-    }
+    public void Configure(EntityTypeBuilder<StaffCopy> staff) => StaffCopy.Configure(staff);
 }
 
 internal sealed class DesignerCopyConfiguration : IEntityTypeConfiguration<DesignerCopy>

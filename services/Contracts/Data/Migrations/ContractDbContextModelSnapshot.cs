@@ -325,38 +325,6 @@ namespace Crm.Contracts.Data.Migrations
                     b.ToTable("Signings");
                 });
 
-            modelBuilder.Entity("Crm.Contracts.Domain.StaffMember", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("DesignerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<Guid?>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Staff", (string)null);
-                });
-
             modelBuilder.Entity("Crm.Contracts.Domain.StockCount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -393,6 +361,40 @@ namespace Crm.Contracts.Data.Migrations
                     b.HasIndex("StoreId", "CountedAt");
 
                     b.ToTable("StockCounts");
+                });
+
+            modelBuilder.Entity("Crm.Data.StaffCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Role");
+
+                    b.ToTable("Staff", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Data.StoreCopy", b =>

@@ -39,6 +39,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.SpecialRequest).HasMaxLength(TextLimits.Reason);
         customer.Property(c => c.RegisteredBy).HasMaxLength(100);
         customer.Property(c => c.RegisteredByName).HasMaxLength(100);
+        customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Info).HasColumnType("jsonb").HasConversion(
             info => JsonSerializer.Serialize(info, InfoJson),
             json => JsonSerializer.Deserialize<BasicInfo>(json, InfoJson) ?? BasicInfo.Empty,

@@ -17,5 +17,7 @@ internal sealed class FollowUpRecordConfiguration : IEntityTypeConfiguration<Fol
         record.Property(r => r.Summary).HasMaxLength(TextLimits.Reason);
         record.Property(r => r.Intent).HasMaxLength(TextLimits.Line);
         record.Property(r => r.RecordedByName).HasMaxLength(TextLimits.Name);
+        record.Property(r => r.BasicInfoChanges).HasColumnType("jsonb");
+        record.Ignore(r => r.Changes);
     }
 }

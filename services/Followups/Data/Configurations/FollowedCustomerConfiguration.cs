@@ -12,6 +12,8 @@ internal sealed class FollowedCustomerConfiguration : IEntityTypeConfiguration<F
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
         customer.Property(c => c.AssigneeName).HasMaxLength(TextLimits.Name);
+        customer.Property(c => c.DesignerName).HasMaxLength(TextLimits.Name);
+        customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
     }

@@ -22,6 +22,111 @@ namespace Crm.Followups.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Crm.Data.StaffCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Role");
+
+                    b.ToTable("Staff", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Followups.Domain.CustomerProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RaisedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "CustomerId");
+
+                    b.HasIndex("StoreId", "DueOn")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("Problems");
+                });
+
             modelBuilder.Entity("Crm.Followups.Domain.FollowUpRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -30,6 +135,9 @@ namespace Crm.Followups.Data.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BasicInfoChanges")
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -171,6 +279,13 @@ namespace Crm.Followups.Data.Migrations
                     b.Property<DateTimeOffset?>("ConstructionStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ConsultantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConsultantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CustomerNo")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -181,6 +296,13 @@ namespace Crm.Followups.Data.Migrations
 
                     b.Property<DateTimeOffset?>("DesignFeePaidAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("MeasuredAt")
                         .HasColumnType("timestamp with time zone");
@@ -235,6 +357,9 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("ProblemAnswerDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SatisfactionFollowUpDays")
                         .HasColumnType("integer");
 
@@ -249,6 +374,56 @@ namespace Crm.Followups.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Stores", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Followups.Domain.Reassignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TasksMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "CustomerId");
+
+                    b.ToTable("Reassignments");
                 });
 
             modelBuilder.Entity("Crm.Followups.Domain.RuleRun", b =>
