@@ -30,6 +30,9 @@ var customers = Service<Projects.Crm_Customers>("customers", "customerdb");
 var dispatch = Service<Projects.Crm_Dispatch>("dispatch", "dispatchdb");
 var contracts = Service<Projects.Crm_Contracts>("contracts", "contractdb");
 var followups = Service<Projects.Crm_Followups>("followups", "followupdb");
+// A trial installation may set the follow-up service's clock ahead, to see the rules of months later (off by default).
+if (builder.Configuration.GetValue<bool>("Clock:Adjustable")) followups.WithEnvironment("Clock__Adjustable", "true");
+if (builder.Configuration["Followups:TaskRules:Interval"] is { } interval) followups.WithEnvironment("Followups__TaskRules__Interval", interval);
 
 // The only resource reachable from outside: partners and the store console call the gateway.
 // It keeps the staff accounts (gatewaydb) and signs their tokens.

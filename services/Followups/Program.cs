@@ -3,6 +3,7 @@ using Crm.Followups.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddServiceClock();
 builder.Services.AddApiConventions();
 builder.Services.AddStaffAuthentication(builder.Configuration);
 builder.AddFollowupServices();
@@ -14,8 +15,9 @@ app.MapMessagingOperations();
 app.MapTasksApi();
 app.MapFollowUpsApi();
 app.MapProblemsApi();
-app.MapAssigneesApi();
+app.MapFollowedCustomersApi();
 app.MapTaskRulesOperations();
+app.MapTrialClock();
 
 await app.MigrateOnStartAsync<FollowupDbContext>();
 app.Run();

@@ -20,6 +20,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("GET", "/api/followups/problems", "ChainAdmin", "StoreManager", "CustomerManager", "Designer"),
         Rule("POST", "/api/followups/problems/{id:guid}/resolve", "ChainAdmin", "StoreManager", "CustomerManager", "Designer"),
         Rule("PUT", "/api/followups/customers/{customerId:guid}/assignee", "ChainAdmin", "StoreManager"),
+        Rule("GET", "/api/followups/customers/{customerId:guid}", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/followups/customers/{customerId:guid}/reassignments", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/operations/task-rules/run", "ChainAdmin"),
     ];

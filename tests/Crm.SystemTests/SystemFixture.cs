@@ -32,7 +32,8 @@ public sealed class SystemFixture : IAsyncLifetime
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dataDir, (UnixFileMode)Convert.ToInt32("755", 8));
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>(
-            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true"]);
+            // A trial clock in follow-ups, and its schedule looking every few seconds, so that months can pass in a test.
+            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true", "--Clock:Adjustable=true", "--Followups:TaskRules:Interval=00:00:03"]);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);

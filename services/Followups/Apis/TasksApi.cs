@@ -8,14 +8,15 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
-        tasks.MapGet("/", List).WithSummary("Lists tasks by store, customer, assignee and kind; due=today|overdue|open|all in each store's own day.").RequireRoles(StaffRoles.StoreStaff);
+        tasks.MapGet("/", List).WithSummary("Lists tasks by store, customer, assignee (mine=true: the caller's) and kind; due=today|overdue|todayOrOverdue|open|all in each store's own day.").RequireRoles(StaffRoles.StoreStaff);
         tasks.MapGet("/export", Export).WithSummary("The same list as a file: format=csv (UTF-8 with BOM) or xlsx.").RequireRoles(StaffRoles.StoreStaff)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         tasks.MapGet("/summary", Summary).WithSummary("Per assignee: done today, due today and overdue, for the morning meeting.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
-    public enum DueFilter { All, Open, Today, Overdue }
+    /// <summary>Which tasks by due day, in each store's own day: todayOrOverdue is a customer manager's work of the day.</summary>
+    public enum DueFilter { All, Open, Today, Overdue, TodayOrOverdue }
 
     public sealed record TaskResponse(
         Guid Id, Guid StoreId, Guid CustomerId, string CustomerNo, FollowUpTaskKind Kind, DateOnly DueOn, string Reason, Guid? AssigneeId, string? AssigneeName,
@@ -30,9 +31,9 @@ public static class TasksApi
     /// <summary>The filters of a task list, as the query string gives them.</summary>
     public sealed record TaskFilter(
         [FromQuery(Name = "storeId")] Guid? StoreId, [FromQuery(Name = "customerId")] Guid? CustomerId, [FromQuery(Name = "assigneeId")] Guid? AssigneeId,
-        [FromQuery(Name = "due")] string? Due, [FromQuery(Name = "kind")] string? Kind)
+        [FromQuery(Name = "due")] string? Due, [FromQuery(Name = "kind")] string? Kind, [FromQuery(Name = "mine")] bool? Mine)
     {
-        public async Task<IQueryable<FollowUpTask>?> QueryAsync(FollowupDbContext db, DateTimeOffset now, FieldErrors errors, CancellationToken cancellationToken)
+        public async Task<IQueryable<FollowUpTask>?> QueryAsync(FollowupDbContext db, StoreScope scope, DateTimeOffset now, FieldErrors errors, CancellationToken cancellationToken)
         {
             var when = QueryEnum.Parse<DueFilter>(Due, "due", errors) ?? DueFilter.All;
             var ofKind = QueryEnum.Parse<FollowUpTaskKind>(Kind, "kind", errors);
@@ -40,17 +41,22 @@ public static class TasksApi
             var query = await InTheirDayAsync(db, StoreId, when, now, cancellationToken);
             if (CustomerId is not null) query = query.Where(t => t.CustomerId == CustomerId);
             if (AssigneeId is not null) query = query.Where(t => t.AssigneeId == AssigneeId);
+            if (Mine == true)
+            {
+                var me = Guid.TryParse(scope.UserId, out var id) ? id : Guid.Empty;
+                query = query.Where(t => t.AssigneeId == me);
+            }
             if (ofKind is not null) query = query.Where(t => t.Kind == ofKind);
             return query.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
         }
     }
 
     private static async Task<Results<Ok<ListPage<TaskResponse>>, ValidationProblem>> List(
-        [AsParameters] TaskFilter filter, int? page, int? pageSize, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TaskFilter filter, int? page, int? pageSize, FollowupDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        var query = await filter.QueryAsync(db, clock.GetUtcNow(), errors, cancellationToken);
+        var query = await filter.QueryAsync(db, scope, clock.GetUtcNow(), errors, cancellationToken);
         if (query is null || errors.Any) return Problems.Invalid(errors);
         var total = await query.LongCountAsync(cancellationToken);
         var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
@@ -61,11 +67,11 @@ public static class TasksApi
     public const int MaxExportRows = 100_000;
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        [AsParameters] TaskFilter filter, string? format, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TaskFilter filter, string? format, FollowupDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var file = ExportFormats.ParseFile(format, errors);
-        var query = await filter.QueryAsync(db, clock.GetUtcNow(), errors, cancellationToken);
+        var query = await filter.QueryAsync(db, scope, clock.GetUtcNow(), errors, cancellationToken);
         if (query is null || errors.Any) return Problems.Invalid(errors);
         var tasks = await query.Take(MaxExportRows).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
@@ -115,9 +121,12 @@ public static class TasksApi
         foreach (var day in stores.GroupBy(s => s.LocalDate(now), s => s.Id))
         {
             var (today, ids) = (day.Key, day.ToList());
-            var part = due == DueFilter.Today
-                ? open.Where(t => ids.Contains(t.StoreId) && t.DueOn == today)
-                : open.Where(t => ids.Contains(t.StoreId) && t.DueOn < today);
+            var part = due switch
+            {
+                DueFilter.Today => open.Where(t => ids.Contains(t.StoreId) && t.DueOn == today),
+                DueFilter.Overdue => open.Where(t => ids.Contains(t.StoreId) && t.DueOn < today),
+                _ => open.Where(t => ids.Contains(t.StoreId) && t.DueOn <= today),
+            };
             result = result is null ? part : result.Concat(part);
         }
         return result ?? open.Where(t => false);

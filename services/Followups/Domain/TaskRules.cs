@@ -13,7 +13,10 @@ public static class TaskRules
     /// registered three months ago today is not yet stale; one day later they are.
     /// </summary>
     public static bool IsStale(FollowedCustomer customer, DateOnly today) =>
-        customer.IsValid && customer.SignedAt is null && today > customer.RegisteredOn.AddMonths(StaleMonths);
+        customer.IsValid && customer.SignedAt is null && today >= StaleFrom(customer.RegisteredOn);
+
+    /// <summary>The first store-local day on which a customer registered on the given day counts as stale.</summary>
+    public static DateOnly StaleFrom(DateOnly registeredOn) => registeredOn.AddMonths(StaleMonths).AddDays(1);
 
     /// <summary>Key attention (重点关注): a stale customer who paid a deposit (either kind), paid a design fee or got a quote.</summary>
     public static bool NeedsKeyAttention(FollowedCustomer customer, DateOnly today) =>

@@ -46,6 +46,9 @@ public sealed class TaskListTests : IAsyncLifetime
 
         Assert.Equal(["today"], await Reasons("due=today"));
         Assert.Equal(["yesterday"], await Reasons("due=overdue"));
+        Assert.Equal(["yesterday", "today"], await Reasons("due=todayOrOverdue"));
+        Assert.Equal(["yesterday", "today"], (await (_service.ClientAs("CustomerManager", store.Id, userId: wang)).GetFromJsonAsync<JsonElement>("/api/followups/tasks?due=todayOrOverdue&mine=true"))
+            .GetProperty("items").EnumerateArray().Select(t => t.GetProperty("reason").GetString()!));
         Assert.Equal(["yesterday", "today", "tomorrow"], await Reasons("due=open"));
         Assert.Equal(["yesterday", "today"], await Reasons($"due=open&assigneeId={wang}"));
         Assert.Equal(["done", "yesterday"], (await Reasons("kind=FirstFollowUp")).Order());

@@ -1,8 +1,21 @@
 namespace Crm.Followups.Apis;
 
-/// <summary>Who follows a customer up: the store gives the customer, and their open tasks, to another staff member.</summary>
-public static class AssigneesApi
+/// <summary>
+/// A customer as follow-ups see them (who follows them up, their designer and consultant, what the task rules read),
+/// and reassignment: the store gives the customer, and their open tasks, to another staff member.
+/// </summary>
+public static class FollowedCustomersApi
 {
+    public sealed record FollowedCustomerResponse(
+        Guid CustomerId, Guid StoreId, string CustomerNo, CustomerSource Source, CustomerStage Stage, DateOnly RegisteredOn, Guid? AssigneeId, string? AssigneeName,
+        Guid? DesignerId, string? DesignerName, Guid? ConsultantId, string? ConsultantName, DateTimeOffset? DepositPaidAt, DateTimeOffset? DesignFeePaidAt,
+        DateTimeOffset? QuotedAt, DateTimeOffset? MeasuredAt, DateTimeOffset? SignedAt, DateOnly StaleFrom)
+    {
+        public static FollowedCustomerResponse From(FollowedCustomer c) => new(
+            c.Id, c.StoreId, c.CustomerNo, c.Source, c.Stage, c.RegisteredOn, c.AssigneeId, c.AssigneeName, c.DesignerId, c.DesignerName, c.ConsultantId, c.ConsultantName,
+            c.DepositPaidAt, c.DesignFeePaidAt, c.QuotedAt, c.MeasuredAt, c.SignedAt, TaskRules.StaleFrom(c.RegisteredOn));
+    }
+
     public sealed record ReassignRequest(Guid? AssigneeId, string? Reason);
 
     public sealed record ReassignmentResponse(
@@ -11,14 +24,21 @@ public static class AssigneesApi
         public static ReassignmentResponse From(Reassignment r) => new(r.Id, r.CustomerId, r.FromId, r.FromName, r.ToId, r.ToName, r.Reason, r.TasksMoved, r.By, r.At);
     }
 
-    public static IEndpointRouteBuilder MapAssigneesApi(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapFollowedCustomersApi(this IEndpointRouteBuilder routes)
     {
         var customer = routes.MapGroup("/api/followups/customers/{customerId:guid}").WithTags("Follow-up tasks");
+        customer.MapGet("/", Get).WithSummary("The customer as follow-ups see them: assignee, designer, consultant, the milestones the task rules read, and the day they turn stale.")
+            .RequireRoles(StaffRoles.StoreStaff);
         customer.MapPut("/assignee", Reassign).WithSummary("Gives the customer's follow-ups and open tasks to another staff member of the store, with a reason.")
             .RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
         customer.MapGet("/reassignments", List).WithSummary("Every reassignment of the customer's follow-ups: from whom, to whom, who, when and why.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
+
+    private static async Task<Results<Ok<FollowedCustomerResponse>, ProblemHttpResult>> Get(Guid customerId, FollowupDbContext db, CancellationToken cancellationToken) =>
+        await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken) is { } customer
+            ? TypedResults.Ok(FollowedCustomerResponse.From(customer))
+            : Problems.NotFound("customer");
 
     private static async Task<Results<Ok<ReassignmentResponse>, ValidationProblem, ProblemHttpResult>> Reassign(
         Guid customerId, ReassignRequest request, ReassignCustomer reassign, CancellationToken cancellationToken)
