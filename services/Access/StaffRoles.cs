@@ -9,8 +9,10 @@ public static class StaffRoles
     public const string Designer = nameof(Designer);
     public const string Finance = nameof(Finance);
     public const string Marketing = nameof(Marketing);
+    /// <summary>家装顾问: sees the customers they are named on, follows them up and raises their problems.</summary>
+    public const string HomeConsultant = nameof(HomeConsultant);
 
-    public static readonly string[] All = [ChainAdmin, StoreManager, CustomerManager, Designer, Finance, Marketing];
+    public static readonly string[] All = [ChainAdmin, StoreManager, CustomerManager, Designer, Finance, Marketing, HomeConsultant];
 
     /// <summary>Who runs a store's customer work: register, dispatch, follow up, hold forms.</summary>
     public static readonly string[] StoreStaff = [ChainAdmin, StoreManager, CustomerManager];

@@ -36,6 +36,9 @@ public sealed class StoreScope
 
     public bool IsDesigner => Role == StaffRoles.Designer;
 
+    /// <summary>Set for home consultants (their own account id): they see only the customers they are named on.</summary>
+    public Guid? ConsultantId => Role == StaffRoles.HomeConsultant ? Guid.TryParse(UserId, out var id) ? id : Guid.Empty : null;
+
     /// <summary>Whether a record of this store may be seen or changed by the caller.</summary>
     public bool Covers(Guid storeId) => AllStores || (StoreId != Guid.Empty && storeId == StoreId);
 

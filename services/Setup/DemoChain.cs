@@ -27,6 +27,7 @@ internal sealed class DemoChain(IServiceProvider services, DemoOptions options, 
         ("manager", StaffRoles.StoreManager, "店面经理"),
         ("cm", StaffRoles.CustomerManager, "客户经理"),
         ("finance", StaffRoles.Finance, "财务"),
+        ("consultant", StaffRoles.HomeConsultant, "家装顾问"),
     ];
 
     private static readonly (string Name, DesignerLevel Level, bool ChargesFee, string[] Styles, string Notes)[] Roster =

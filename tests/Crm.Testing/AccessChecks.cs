@@ -8,7 +8,7 @@ namespace Crm.Testing;
 /// <summary>The checks every service's access tests make against its table of domain.md §6.</summary>
 public static class AccessChecks
 {
-    public static readonly string[] Roles = ["ChainAdmin", "StoreManager", "CustomerManager", "Designer", "Finance", "Marketing"];
+    public static readonly string[] Roles = ["ChainAdmin", "StoreManager", "CustomerManager", "Designer", "Finance", "Marketing", "HomeConsultant"];
 
     /// <summary>The health, liveness and OpenAPI endpoints every service has, open to all.</summary>
     public static readonly EndpointRule[] Common =

@@ -27,7 +27,10 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
         // A designer sees only the customers dispatched to them.
         model.Entity<Customer>().HasQueryFilter(DesignerFilter,
             c => Scope.DesignerId == null || (c.Designer != null && c.Designer.DesignerId == Scope.DesignerId));
+        // A home consultant sees only the customers they are named on.
+        model.Entity<Customer>().HasQueryFilter(ConsultantFilter, c => Scope.ConsultantId == null || c.ConsultantId == Scope.ConsultantId);
     }
 
     public const string DesignerFilter = "designer";
+    public const string ConsultantFilter = "consultant";
 }

@@ -40,8 +40,10 @@ public static class FollowUpsApi
     public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder routes)
     {
         var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups");
-        followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task; changes of basic information it carries go to the customer's change log.").RequireRoles(StaffRoles.StoreStaff);
-        followUps.MapGet("/", List).WithSummary("Lists follow-up records by customer, store, period and who recorded them.").RequireRoles(StaffRoles.StoreStaff);
+        // A home consultant follows up the customers they are named on, and reads those customers' records.
+        string[] followers = [.. StaffRoles.StoreStaff, StaffRoles.HomeConsultant];
+        followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task; changes of basic information it carries go to the customer's change log.").RequireRoles(followers);
+        followUps.MapGet("/", List).WithSummary("Lists follow-up records by customer, store, period and who recorded them.").RequireRoles(followers);
         routes.MapPost("/api/followups/tasks/{id:guid}/complete", Complete).WithTags("Follow-up tasks").WithSummary("Completes a task with the follow-up record that answered it.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
@@ -55,12 +57,13 @@ public static class FollowUpsApi
     }
 
     private static async Task<Results<Ok<ListPage<FollowUpResponse>>, ValidationProblem>> List(
-        Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, Guid? by, int? page, int? pageSize, FollowupDbContext db, CancellationToken cancellationToken)
+        Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, Guid? by, int? page, int? pageSize, FollowupDbContext db, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
         var query = db.Records.AsNoTracking();
+        if (scope.ConsultantId is { } consultant) query = query.Where(r => db.Customers.Where(c => c.ConsultantId == consultant).Select(c => c.Id).Contains(r.CustomerId));
         if (customerId is not null) query = query.Where(r => r.CustomerId == customerId);
         if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
         if (from?.ToUniversalTime() is { } since) query = query.Where(r => r.At >= since);

@@ -7,6 +7,9 @@ namespace Crm.Followups.Apis;
 public static class ProblemsApi
 {
     private static readonly string[] Answerers = [.. StaffRoles.StoreStaff, StaffRoles.Designer];
+    /// <summary>A home consultant raises and reads the problems of the customers they are named on.</summary>
+    private static readonly string[] Raisers = [.. StaffRoles.StoreStaff, StaffRoles.HomeConsultant];
+    private static readonly string[] Readers = [.. Answerers, StaffRoles.HomeConsultant];
 
     public enum ProblemStatus { Open, Resolved, All }
 
@@ -34,8 +37,8 @@ public static class ProblemsApi
     public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder routes)
     {
         var problems = routes.MapGroup("/api/followups/problems").WithTags("Customer problems");
-        problems.MapPost("/", Raise).WithSummary("Raises a customer problem for the customer's designer, due by the next morning meeting unless dueOn says otherwise.").RequireRoles(StaffRoles.StoreStaff);
-        problems.MapGet("/", List).WithSummary("The store's problems, status=open (default), resolved or all; a designer sees their own customers' only.").RequireRoles(Answerers);
+        problems.MapPost("/", Raise).WithSummary("Raises a customer problem for the customer's designer, due by the next morning meeting unless dueOn says otherwise.").RequireRoles(Raisers);
+        problems.MapGet("/", List).WithSummary("The store's problems, status=open (default), resolved or all; a designer sees their own customers' only, a home consultant those they are named on.").RequireRoles(Readers);
         problems.MapPost("/{id:guid}/resolve", Resolve).WithSummary("The designer's answer, which resolves the problem.").RequireRoles(Answerers);
         return routes;
     }
@@ -57,6 +60,7 @@ public static class ProblemsApi
         if (errors.Any) return Problems.Invalid(errors);
         var query = db.Problems.AsNoTracking();
         if (scope.DesignerId is { } me) query = query.Where(p => p.DesignerId == me);
+        if (scope.ConsultantId is { } consultant) query = query.Where(p => db.Customers.Where(c => c.ConsultantId == consultant).Select(c => c.Id).Contains(p.CustomerId));
         if (storeId is not null) query = query.Where(p => p.StoreId == storeId);
         if (customerId is not null) query = query.Where(p => p.CustomerId == customerId);
         if (designerId is not null) query = query.Where(p => p.DesignerId == designerId);

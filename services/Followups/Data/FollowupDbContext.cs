@@ -16,10 +16,14 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public const string ConsultantFilter = "consultant";
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);
         model.AddMessagingTables();
         model.AddStoreScope(this, typeof(FollowupStore));
+        // A home consultant sees only the customers they are named on.
+        model.Entity<FollowedCustomer>().HasQueryFilter(ConsultantFilter, c => Scope.ConsultantId == null || c.ConsultantId == Scope.ConsultantId);
     }
 }

@@ -8,6 +8,7 @@ namespace Crm.Customers.Tests.Api;
 public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<CustomerServiceFixture>
 {
     private static readonly string[] StoreStaffAndDesigner = [.. StoreStaff, Designer];
+    private static readonly string[] Readers = [.. StoreStaff, Designer, HomeConsultant];
 
     public static readonly EndpointRule[] Table =
     [
@@ -16,14 +17,14 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
         Rule("GET", "/api/stores", All),
         Rule("GET", "/api/stores/{id:guid}", All),
         Rule("POST", "/api/customers", StoreStaff),
-        Rule("GET", "/api/customers", StoreStaffAndDesigner),
-        Rule("GET", "/api/customers/{id:guid}", StoreStaffAndDesigner),
+        Rule("GET", "/api/customers", Readers),
+        Rule("GET", "/api/customers/{id:guid}", Readers),
         Rule("PATCH", "/api/customers/{id:guid}", StoreStaff),
         Rule("PUT", "/api/customers/{id:guid}/consultant", StoreStaff),
         Rule("GET", "/api/customers/{id:guid}/changes", StoreStaff),
         Rule("POST", "/api/customers/{id:guid}/milestones", StoreStaffAndDesigner),
         Rule("POST", "/api/customers/{id:guid}/visits", StoreStaff),
-        Rule("GET", "/api/customers/{id:guid}/timeline", StoreStaffAndDesigner),
+        Rule("GET", "/api/customers/{id:guid}/timeline", Readers),
         Rule("GET", "/api/customers/registers/{register}", StoreStaff),
         Rule("GET", "/api/customers/completeness", StoreStaff),
     ];

@@ -99,4 +99,28 @@ public sealed class FollowUpChangesAndConsultantTests(CustomerServiceFixture fix
         Assert.Equal(JsonValueKind.Null, (await cleared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consultant").ValueKind);
         Assert.Equal(2, (await ChangesAsync(id)).GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_home_consultant_sees_only_the_customers_they_are_named_on()
+    {
+        var store = await fixture.OpenStoreAsync();
+        var (mine, other) = (await fixture.RegisterIdAsync(store), await fixture.RegisterIdAsync(store));
+        await fixture.BusReadyAsync();
+        var consultant = Guid.NewGuid();
+        await fixture.Service.Services.GetRequiredService<IBus>().Publish(new StaffAccountOpened
+        {
+            UserId = consultant, Username = "gu", DisplayName = "顾问小周", Role = "HomeConsultant", StoreId = store, Active = true, At = DateTimeOffset.UtcNow,
+        });
+        await Eventually.Holds(() => fixture.InDatabase(db => db.Staff.AnyAsync(s => s.Id == consultant)), TimeSpan.FromSeconds(30), "the staff copy");
+        var named = await fixture.Service.ClientAs("StoreManager", store).PutAsJsonAsync($"/api/customers/{mine}/consultant", new { consultantId = consultant, reason = "客户指定" });
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        var client = fixture.Service.ClientAs("HomeConsultant", store, userId: consultant);
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/customers");
+
+        Assert.Equal([mine], list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/customers/{mine}/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/customers/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/customers/{other}/timeline")).StatusCode);
+    }
 }

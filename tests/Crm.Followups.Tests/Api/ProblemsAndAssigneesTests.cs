@@ -177,4 +177,30 @@ public sealed class ProblemsAndAssigneesTests : IAsyncLifetime
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
     }
+
+    [Fact]
+    public async Task A_home_consultant_follows_up_and_raises_problems_for_the_customers_they_are_named_on_only()
+    {
+        var store = await StoreAsync();
+        var consultant = await StaffAsync("顾问小周", StaffRoles.HomeConsultant, store);
+        var (mine, other) = (await CustomerAsync(store, CustomerSource.WalkIn, Guid.NewGuid(), "王芳"), await CustomerAsync(store, CustomerSource.WalkIn, Guid.NewGuid(), "王芳"));
+        await _bus.Publish(new ConsultantNamed { StoreId = store, CustomerId = mine, ConsultantId = consultant, ConsultantName = "顾问小周", NamedBy = "店长", At = DateTimeOffset.UtcNow });
+        await _bus.Publish(new CustomerDispatched { StoreId = store, CustomerId = mine, AssignmentId = Guid.NewGuid(), DesignerId = Guid.NewGuid(), DesignerName = "陈设计", DispatchedAt = DateTimeOffset.UtcNow });
+        await Eventually.Holds(() => InDatabase(db => db.Customers.AnyAsync(c => c.Id == mine && c.ConsultantId == consultant && c.DesignerId != null)), TimeSpan.FromSeconds(30), "the consultant and the designer");
+        var client = _service.ClientAs("HomeConsultant", store, userId: consultant);
+        object Record(Guid customer) => new { customerId = customer, purpose = "上门回访", form = "HomeVisit", content = "看了现场", summary = "客户满意" };
+
+        var recorded = await client.PostAsJsonAsync("/api/followups", Record(mine));
+        var refused = await client.PostAsJsonAsync("/api/followups", Record(other));
+        await _service.ClientAs("CustomerManager", store).PostAsJsonAsync("/api/followups", Record(other));
+        var raised = await client.PostAsJsonAsync("/api/followups/problems", new { customerId = mine, what = "橱柜尺寸需要设计师确认" });
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var records = await client.GetFromJsonAsync<JsonElement>($"/api/followups?storeId={store}");
+        Assert.Equal([mine], records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("customerId").GetGuid()));
+        var problems = await client.GetFromJsonAsync<JsonElement>("/api/followups/problems");
+        Assert.Equal([mine], problems.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("customerId").GetGuid()));
+    }
 }
