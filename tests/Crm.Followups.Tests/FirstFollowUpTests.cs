@@ -59,4 +59,25 @@ public sealed class FirstFollowUpTests
         Assert.Equal((FollowUpTaskKind.AfterRefusal, new DateOnly(2026, 11, 28)), (task.Kind, task.DueOn));
         Assert.Equal("Designer 王磊 refused the customer (档期已满): call the customer and introduce the new designer", task.Reason);
     }
+
+    [Fact]
+    public void A_second_refusal_replaces_the_open_call_so_that_one_call_is_due()
+    {
+        var store = Store("Asia/Shanghai");
+        AssignmentRefused Refused(string designer, int hour) => new()
+        {
+            StoreId = store.Id, CustomerId = Customer, AssignmentId = Guid.NewGuid(), DesignerId = Guid.NewGuid(),
+            DesignerName = designer, Reason = "档期已满", RefusedAt = new DateTimeOffset(2026, 11, 27, hour, 0, 0, TimeSpan.Zero),
+        };
+        var now = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        var first = FollowUpTask.AfterRefusal(store, Refused("王磊", 3), "SH01-2026-000001", now);
+
+        var second = FollowUpTask.AfterRefusal(store, Refused("李静", 8), "SH01-2026-000001", now).Replacing([first], now);
+
+        Assert.False(first.IsOpen);
+        Assert.StartsWith("Replaced by a later task of the same kind: Designer 李静 refused", first.ClosedReason);
+        Assert.True(second.IsOpen);
+    }
+
+    private static readonly Guid Customer = Guid.NewGuid();
 }

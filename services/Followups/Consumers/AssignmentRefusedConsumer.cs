@@ -13,6 +13,10 @@ public sealed class AssignmentRefusedConsumer(FollowupDbContext db, TimeProvider
         var customer = await Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken);
         var customerNo = customer?.CustomerNo
             ?? await Db.Tasks.Where(t => t.CustomerId == message.CustomerId).Select(t => t.CustomerNo).FirstOrDefaultAsync(context.CancellationToken) ?? "";
-        Db.Tasks.Add(FollowUpTask.AfterRefusal(store, message, customerNo, Clock.GetUtcNow(), customer?.AssigneeId, customer?.AssigneeName));
+        var now = Clock.GetUtcNow();
+        var open = await Db.Tasks.Where(t => t.CustomerId == message.CustomerId && t.Kind == FollowUpTaskKind.AfterRefusal && t.CompletedAt == null && t.ClosedAt == null)
+            .ToListAsync(context.CancellationToken);
+        // A second refusal the same day: one call tells the customer of the designer they have now.
+        Db.Tasks.Add(FollowUpTask.AfterRefusal(store, message, customerNo, now, customer?.AssigneeId, customer?.AssigneeName).Replacing(open, now));
     }
 }

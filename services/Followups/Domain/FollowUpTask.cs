@@ -40,6 +40,16 @@ public sealed class FollowUpTask
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// Keeps one open task of a kind: the open ones of the new task's kind close as replaced by it, and it is answered.
+    /// </summary>
+    public FollowUpTask Replacing(IEnumerable<FollowUpTask> open, DateTimeOffset now)
+    {
+        foreach (var earlier in open.Where(t => t.IsOpen && t.Kind == Kind && t.CustomerId == CustomerId && t.Id != Id))
+            earlier.Close($"Replaced by a later task of the same kind: {Reason}", now);
+        return this;
+    }
+
     public void AssignTo(Guid? id, string? name) => (AssigneeId, AssigneeName) = (id, name);
 
     public void Close(string reason, DateTimeOffset at) => (ClosedAt, ClosedReason) = (at, reason);
