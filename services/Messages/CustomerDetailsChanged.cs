@@ -14,4 +14,6 @@ public sealed record CustomerDetailsChanged : IStoreEvent
     public DateOnly? DeliveryDate { get; init; }
     public IReadOnlyList<string> Styles { get; init; } = [];
     public string? SpecialRequest { get; init; }
+    /// <summary>The completeness rate of the basic information (0 to 1) as it now stands: the reports' completeness.</summary>
+    public decimal? Completeness { get; init; }
 }

@@ -21,4 +21,6 @@ public sealed record CustomerRegistered : IStoreEvent
     /// <summary>Who registered the customer (a staff account's id), and their name: the follow-up tasks' assignee.</summary>
     public string? RegisteredBy { get; init; }
     public string? RegisteredByName { get; init; }
+    /// <summary>The completeness rate of the basic information (0 to 1) as it now stands: the reports' completeness.</summary>
+    public decimal? Completeness { get; init; }
 }

@@ -2,6 +2,7 @@ using Crm.Contracts.Data;
 using Crm.Customers.Data;
 using Crm.Dispatch.Data;
 using Crm.Followups.Data;
+using Crm.Reports.Data;
 using Crm.Gateway.Data;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class ChainSetup(IServiceScopeFactory scopes, IOptions<DemoOptions
         DbContext[] databases =
         [
             services.GetRequiredService<CustomerDbContext>(), services.GetRequiredService<DispatchDbContext>(),
-            services.GetRequiredService<ContractDbContext>(), services.GetRequiredService<FollowupDbContext>(),
+            services.GetRequiredService<ContractDbContext>(), services.GetRequiredService<FollowupDbContext>(), services.GetRequiredService<ReportDbContext>(),
             services.GetRequiredService<GatewayDbContext>(),
         ];
         foreach (var db in databases)

@@ -2,6 +2,7 @@ using Crm.Contracts.Data;
 using Crm.Customers.Data;
 using Crm.Dispatch.Data;
 using Crm.Followups.Data;
+using Crm.Reports.Data;
 using Crm.Gateway;
 using Crm.Gateway.Data;
 
@@ -19,6 +20,7 @@ public static class SetupDatabases
         services.AddDbContext<DispatchDbContext>(Npgsql(builder, "dispatchdb"));
         services.AddDbContext<ContractDbContext>(Npgsql(builder, "contractdb"));
         services.AddDbContext<FollowupDbContext>(Npgsql(builder, "followupdb"));
+        services.AddDbContext<ReportDbContext>(Npgsql(builder, "reportdb"));
         services.AddDbContext<GatewayDbContext>(Npgsql(builder, "gatewaydb"));
         services.AddStaffAccounts();
         services.AddOptions<DemoOptions>().BindConfiguration("Seed");

@@ -20,6 +20,7 @@ public static class CustomerEvents
         Styles = c.Info.Preferences?.Styles ?? [],
         RegisteredBy = c.RegisteredBy,
         RegisteredByName = c.RegisteredByName,
+        Completeness = c.Completeness,
     };
 
     public static CustomerDetailsChanged DetailsChanged(Customer c, IEnumerable<CustomerChange> changes, DateTimeOffset at) => new()
@@ -34,6 +35,7 @@ public static class CustomerEvents
         DeliveryDate = c.Info.House?.DeliveryDate,
         Styles = c.Info.Preferences?.Styles ?? [],
         SpecialRequest = c.SpecialRequest,
+        Completeness = c.Completeness,
     };
 
     public static MilestoneRecorded MilestoneRecorded(Customer c, Milestone m) => new()

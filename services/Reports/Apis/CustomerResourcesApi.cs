@@ -1,0 +1,62 @@
+using Crm.Reports.Reports;
+
+namespace Crm.Reports.Apis;
+
+/// <summary>The customer-resource figures (domain.md §5) of a store or the chain for a period, whole or broken down.</summary>
+public static class CustomerResourcesApi
+{
+    /// <summary>Who reads a store's figures; finance reads the money of the stores it serves.</summary>
+    private static readonly string[] Readers = [.. StaffRoles.StoreStaff, StaffRoles.Finance];
+
+    /// <summary>Ten years of days at most in one request.</summary>
+    public const int MaxPeriodDays = 3660;
+
+    public sealed record FiguresResponse(
+        int NewRegistered, int InNegotiation, int Deposits, decimal DepositAmount, int SignedCount, decimal SignedAmount, decimal SignedAreaM2,
+        decimal? AverageOrder, decimal? AveragePricePerM2, int DesignFeeCount, decimal DesignFees, decimal? CompletenessRate)
+    {
+        public static FiguresResponse From(ResourceFigures f) => new(f.NewRegistered, f.InNegotiation, f.Deposits, f.DepositAmount, f.SignedCount, f.SignedAmount,
+            f.SignedAreaM2, f.AverageOrder, f.AveragePricePerM2, f.DesignFeeCount, f.DesignFees, f.CompletenessRate);
+    }
+
+    public sealed record FiguresRow(Guid? StoreId, string? StoreCode, string? StoreName, CustomerSource? Source, Guid? DesignerId, string? DesignerName, FiguresResponse Figures);
+
+    public sealed record CustomerResourcesResponse(Guid? StoreId, DateOnly From, DateOnly To, string By, FiguresResponse Total, IReadOnlyList<FiguresRow> Rows);
+
+    public static IEndpointRouteBuilder MapCustomerResourcesApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/reports/customer-resources", Get).WithTags("Reports")
+            .WithSummary("New registered traffic, in negotiation, deposits, signings, averages, design fees and completeness for a store (or the chain) and a period of store-local days; by=store|source|designer breaks them down.")
+            .RequireRoles(Readers);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CustomerResourcesResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid? storeId, DateOnly? from, DateOnly? to, string? by, ReportDbContext db, StoreScope scope, CustomerResourceFigures figures, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (from is null) errors.Add("from", "The first store-local day of the period (yyyy-MM-dd).");
+        if (to is null) errors.Add("to", "The last store-local day of the period (yyyy-MM-dd).");
+        if (from > to) errors.Add("to", "The period ends on or after its first day.");
+        else if (to?.DayNumber - from?.DayNumber > MaxPeriodDays) errors.Add("to", $"At most {MaxPeriodDays} days in one request.");
+        var breakdown = QueryEnum.Parse<Breakdown>(by, "by", errors) ?? Breakdown.None;
+        if (errors.Any) return Problems.Invalid(errors);
+
+        // Store staff read their own store; ChainAdmin the chain unless a store is named.
+        var store = scope.StoreOr(storeId);
+        var stores = await db.Stores.AsNoTracking().Where(s => store == null || s.Id == store).ToListAsync(cancellationToken);
+        if (store is not null && stores.Count == 0) return Problems.NotFound("store");
+
+        var parts = await figures.ComputeAsync(stores, from!.Value, to!.Value, breakdown, cancellationToken);
+        var total = parts.Values.Aggregate(ResourceFigures.None, (sum, part) => sum.Plus(part));
+        var byId = stores.ToDictionary(s => s.Id);
+        var designers = breakdown == Breakdown.Designer
+            ? await db.Customers.AsNoTracking().Where(c => c.DesignerId != null).Select(c => new { c.DesignerId, c.DesignerName }).Distinct().ToDictionaryAsync(d => d.DesignerId!.Value, d => d.DesignerName, cancellationToken)
+            : [];
+        var rows = breakdown == Breakdown.None ? [] : parts.Select(p => new FiguresRow(
+                p.Key.StoreId, p.Key.StoreId is { } s ? byId[s].Code : null, p.Key.StoreId is { } n ? byId[n].Name : null, p.Key.Source,
+                p.Key.DesignerId, p.Key.DesignerId is { } d ? designers.GetValueOrDefault(d) : null, FiguresResponse.From(p.Value)))
+            .OrderBy(r => r.StoreCode).ThenBy(r => r.Source).ThenBy(r => r.DesignerName).ToList();
+        return TypedResults.Ok(new CustomerResourcesResponse(store, from.Value, to.Value, breakdown.ToString().ToLowerInvariant(), FiguresResponse.From(total), rows));
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Reports.Data.Configurations;
+
+internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<CustomerFact>
+{
+    public void Configure(EntityTypeBuilder<CustomerFact> customer)
+    {
+        customer.ToTable("Customers");
+        customer.HasKey(c => c.Id);
+        customer.Property(c => c.Id).ValueGeneratedNever();
+        customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
+        customer.Property(c => c.CustomerNo).HasMaxLength(30);
+        customer.Property(c => c.DesignerName).HasMaxLength(TextLimits.Name);
+        customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class MilestoneFactConfiguration : IEntityTypeConfiguration<MilestoneFact>
+{
+    public void Configure(EntityTypeBuilder<MilestoneFact> milestone)
+    {
+        milestone.ToTable("Milestones");
+        milestone.HasKey(m => m.Id);
+        milestone.Property(m => m.Id).ValueGeneratedNever();
+        // A store's milestones of a kind in a period; a customer's milestones up to a day.
+        milestone.HasIndex(m => new { m.StoreId, m.Type, m.Day });
+        milestone.HasIndex(m => new { m.CustomerId, m.Day });
+        milestone.Property(m => m.Type).HasConversion<string>().HasMaxLength(30);
+        milestone.Property(m => m.DepositKind).HasConversion<string>().HasMaxLength(30);
+        milestone.Property(m => m.Amount).HasPrecision(14, 2);
+        milestone.Property(m => m.AreaM2).HasPrecision(10, 2);
+    }
+}
+
+internal sealed class CompletenessFactConfiguration : IEntityTypeConfiguration<CompletenessFact>
+{
+    public void Configure(EntityTypeBuilder<CompletenessFact> fact)
+    {
+        fact.ToTable("Completeness");
+        fact.HasKey(f => f.Id);
+        fact.HasIndex(f => new { f.CustomerId, f.At });
+        fact.HasIndex(f => new { f.StoreId, f.At });
+        fact.Property(f => f.Rate).HasPrecision(5, 4);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Crm.Reports.Data;
+
+/// <summary>
+/// The reports service's read model: dated facts copied from the other services' events, never their current state
+/// alone, so that a report of a past day answers the same later.
+/// </summary>
+public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, StoreScope scope)
+    : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<StoreCopy>
+{
+    public StoreScope Scope { get; } = scope;
+
+    public DbSet<StoreCopy> Stores => Set<StoreCopy>();
+    public DbSet<CustomerFact> Customers => Set<CustomerFact>();
+    public DbSet<MilestoneFact> Milestones => Set<MilestoneFact>();
+    public DbSet<CompletenessFact> Completeness => Set<CompletenessFact>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(ReportDbContext).Assembly);
+        StoreCopy.Configure(model.Entity<StoreCopy>());
+        model.AddMessagingTables();
+        model.AddStoreScope(this, typeof(StoreCopy));
+    }
+}

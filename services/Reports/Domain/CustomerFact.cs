@@ -1,0 +1,70 @@
+namespace Crm.Reports.Domain;
+
+/// <summary>
+/// A customer as the figures count them: when and where they were registered (the store-local day), from which
+/// source, and when they were first dispatched to a designer. The milestones are facts of their own
+/// (<see cref="MilestoneFact"/>), each on its day, so that any past day can be counted again.
+/// </summary>
+public sealed class CustomerFact
+{
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public string CustomerNo { get; private set; } = "";
+    public CustomerSource Source { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public DateOnly RegisteredOn { get; private set; }
+    /// <summary>The store-local day the customer was first dispatched to a designer (in negotiation from then).</summary>
+    public DateOnly? FirstDispatchedOn { get; private set; }
+    /// <summary>The designer the customer was last dispatched to, and since which day: the designer breakdown.</summary>
+    public Guid? DesignerId { get; private set; }
+    public string? DesignerName { get; private set; }
+
+    public static CustomerFact From(CustomerRegistered registered, DateOnly registeredOn) => new()
+    {
+        Id = registered.CustomerId, StoreId = registered.StoreId, CustomerNo = registered.CustomerNo, Source = registered.Source,
+        RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn,
+    };
+
+    /// <summary>Notes a dispatch: the first day of negotiation is kept, the designer is the latest one.</summary>
+    public void Dispatched(Guid designerId, string designerName, DateOnly on)
+    {
+        if (FirstDispatchedOn is null || on < FirstDispatchedOn) FirstDispatchedOn = on;
+        (DesignerId, DesignerName) = (designerId, designerName);
+    }
+}
+
+/// <summary>
+/// A milestone on the store-local day it happened, with its money and area, and the designer the customer had then.
+/// </summary>
+public sealed class MilestoneFact
+{
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public MilestoneType Type { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public DateOnly Day { get; private set; }
+    public decimal? Amount { get; private set; }
+    public decimal? AreaM2 { get; private set; }
+    public DepositKind? DepositKind { get; private set; }
+    public Guid? DesignerId { get; private set; }
+
+    public static MilestoneFact From(MilestoneRecorded recorded, DateOnly day, Guid? designerId) => new()
+    {
+        Id = recorded.MilestoneId, StoreId = recorded.StoreId, CustomerId = recorded.CustomerId, Type = recorded.Type, At = recorded.At.ToUniversalTime(), Day = day,
+        Amount = recorded.Amount, AreaM2 = recorded.AreaM2, DepositKind = recorded.DepositKind, DesignerId = designerId,
+    };
+}
+
+/// <summary>The completeness rate of a customer's basic information from an instant on (the latest before a day counts).</summary>
+public sealed class CompletenessFact
+{
+    public long Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public decimal Rate { get; private set; }
+
+    public static CompletenessFact Of(Guid storeId, Guid customerId, DateTimeOffset at, decimal rate) =>
+        new() { StoreId = storeId, CustomerId = customerId, At = at.ToUniversalTime(), Rate = rate };
+}

@@ -1,0 +1,10 @@
+global using Crm.Reports.Data;
+global using Crm.Reports.Domain;
+global using Crm.Messages;
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
+global using Crm.Messaging;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Hosting;

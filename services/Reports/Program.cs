@@ -1,0 +1,19 @@
+using Crm.Reports;
+using Crm.Reports.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddApiConventions();
+builder.Services.AddStaffAuthentication(builder.Configuration);
+builder.AddReportServices();
+
+var app = builder.Build();
+app.UseApiConventions();
+app.MapDefaultEndpoints();
+app.MapMessagingOperations();
+app.MapCustomerResourcesApi();
+
+await app.MigrateOnStartAsync<ReportDbContext>();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,21 @@
+using Crm.Reports.Consumers;
+using Crm.Reports.Reports;
+
+namespace Crm.Reports;
+
+public static class ReportServices
+{
+    public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CustomerResourceFigures>();
+        builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
+        {
+            bus.AddConsumer<StoreOpenedConsumer>();
+            bus.AddConsumer<CustomerRegisteredConsumer>();
+            bus.AddConsumer<CustomerDispatchedConsumer>();
+            bus.AddConsumer<MilestoneRecordedConsumer>();
+            bus.AddConsumer<CustomerDetailsChangedConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+global using Crm.Access;
+global using Crm.Data;
+global using Crm.Http;
+global using Crm.Reports.Domain;
+global using Crm.Messages;
+global using Xunit;
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
+global using Crm.Testing;
