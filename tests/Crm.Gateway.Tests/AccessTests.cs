@@ -43,10 +43,12 @@ public sealed class AccessTests : IAsyncLifetime
         new("*", "/api/operations/dispatch/{**rest}", SignedIn),
         new("*", "/api/operations/contracts/{**rest}", SignedIn),
         new("*", "/api/operations/followups/{**rest}", SignedIn),
+        new("*", "/api/operations/reports/{**rest}", SignedIn),
         Rule("GET", "/openapi/customers.json"),
         Rule("GET", "/openapi/dispatch.json"),
         Rule("GET", "/openapi/contracts.json"),
         Rule("GET", "/openapi/followups.json"),
+        Rule("GET", "/openapi/reports.json"),
     ];
 
     [Fact]
