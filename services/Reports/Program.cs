@@ -12,6 +12,7 @@ app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapCustomerResourcesApi();
+app.MapStaleCustomersApi();
 
 await app.MigrateOnStartAsync<ReportDbContext>();
 app.Run();

@@ -7,7 +7,7 @@ public static class ReportServices
 {
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CustomerResourceFigures>();
+        builder.Services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();
@@ -15,6 +15,8 @@ public static class ReportServices
             bus.AddConsumer<CustomerDispatchedConsumer>();
             bus.AddConsumer<MilestoneRecordedConsumer>();
             bus.AddConsumer<CustomerDetailsChangedConsumer>();
+            bus.AddConsumer<FollowUpRecordedConsumer>();
+            bus.AddConsumer<ConsultantNamedConsumer>();
         });
         return builder;
     }

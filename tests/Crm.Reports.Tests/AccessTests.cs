@@ -11,6 +11,7 @@ public sealed class AccessTests : IAsyncLifetime
     [
         .. AccessChecks.Common,
         Rule("GET", "/api/reports/customer-resources", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
+        Rule("GET", "/api/reports/stale-customers", "ChainAdmin", "StoreManager", "CustomerManager"),
     ];
 
     private ServiceFactory<Program> _service = null!;

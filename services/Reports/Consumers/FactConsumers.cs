@@ -57,3 +57,25 @@ public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvi
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A follow-up: the stale lists show each customer's last one.</summary>
+public sealed class FollowUpRecordedConsumer(ReportDbContext db, TimeProvider clock)
+    : IdempotentConsumer<FollowUpRecorded, ReportDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(FollowUpRecorded message, ConsumeContext<FollowUpRecorded> context)
+    {
+        if (!await Db.FollowUps.AnyAsync(f => f.Id == message.FollowUpId, context.CancellationToken)) Db.FollowUps.Add(FollowUpFact.From(message));
+    }
+}
+
+/// <summary>The home consultant named on a customer: the stale lists name them.</summary>
+public sealed class ConsultantNamedConsumer(ReportDbContext db, TimeProvider clock)
+    : IdempotentConsumer<ConsultantNamed, ReportDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(ConsultantNamed message, ConsumeContext<ConsultantNamed> context)
+    {
+        var customer = await Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to reports yet.");
+        customer.Consultant(message.ConsultantName);
+    }
+}

@@ -13,6 +13,7 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<CustomerFact> Customers => Set<CustomerFact>();
     public DbSet<MilestoneFact> Milestones => Set<MilestoneFact>();
     public DbSet<CompletenessFact> Completeness => Set<CompletenessFact>();
+    public DbSet<FollowUpFact> FollowUps => Set<FollowUpFact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -18,12 +18,19 @@ public sealed class CustomerFact
     /// <summary>The designer the customer was last dispatched to, and since which day: the designer breakdown.</summary>
     public Guid? DesignerId { get; private set; }
     public string? DesignerName { get; private set; }
+    /// <summary>The home consultant (家装顾问) named on the customer.</summary>
+    public string? ConsultantName { get; private set; }
+
+    /// <summary>A lead allocated to the store by marketing or a partner (分配店面).</summary>
+    public bool CameAsLead => Source is CustomerSource.Marketing or CustomerSource.Partner;
 
     public static CustomerFact From(CustomerRegistered registered, DateOnly registeredOn) => new()
     {
         Id = registered.CustomerId, StoreId = registered.StoreId, CustomerNo = registered.CustomerNo, Source = registered.Source,
         RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn,
     };
+
+    public void Consultant(string? name) => ConsultantName = name;
 
     /// <summary>Notes a dispatch: the first day of negotiation is kept, the designer is the latest one.</summary>
     public void Dispatched(Guid designerId, string designerName, DateOnly on)
@@ -67,4 +74,16 @@ public sealed class CompletenessFact
 
     public static CompletenessFact Of(Guid storeId, Guid customerId, DateTimeOffset at, decimal rate) =>
         new() { StoreId = storeId, CustomerId = customerId, At = at.ToUniversalTime(), Rate = rate };
+}
+
+/// <summary>A follow-up of a customer, at its instant: the stale lists show the last one before a day.</summary>
+public sealed class FollowUpFact
+{
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    public static FollowUpFact From(FollowUpRecorded recorded) =>
+        new() { Id = recorded.FollowUpId, StoreId = recorded.StoreId, CustomerId = recorded.CustomerId, At = recorded.At.ToUniversalTime() };
 }

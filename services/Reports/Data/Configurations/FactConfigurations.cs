@@ -12,6 +12,7 @@ internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<Custo
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
         customer.Property(c => c.DesignerName).HasMaxLength(TextLimits.Name);
+        customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
     }
 }
@@ -42,5 +43,16 @@ internal sealed class CompletenessFactConfiguration : IEntityTypeConfiguration<C
         fact.HasIndex(f => new { f.CustomerId, f.At });
         fact.HasIndex(f => new { f.StoreId, f.At });
         fact.Property(f => f.Rate).HasPrecision(5, 4);
+    }
+}
+
+internal sealed class FollowUpFactConfiguration : IEntityTypeConfiguration<FollowUpFact>
+{
+    public void Configure(EntityTypeBuilder<FollowUpFact> fact)
+    {
+        fact.ToTable("FollowUps");
+        fact.HasKey(f => f.Id);
+        fact.Property(f => f.Id).ValueGeneratedNever();
+        fact.HasIndex(f => new { f.CustomerId, f.At });
     }
 }

@@ -165,6 +165,10 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ConsultantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CustomerNo")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -199,6 +203,27 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "RegisteredOn");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.FollowUpFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("FollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.MilestoneFact", b =>
