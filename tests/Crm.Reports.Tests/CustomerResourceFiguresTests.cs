@@ -110,6 +110,26 @@ public sealed class CustomerResourceFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workbook_reads_back_cell_by_cell_with_numbers_as_numbers_and_the_csv_opens_in_excel()
+    {
+        var client = _service.ClientAs("StoreManager", _a);
+        var xlsx = await client.GetAsync("/api/reports/customer-resources?from=2026-11-01&to=2026-11-30&format=xlsx");
+        var csv = await client.GetAsync("/api/reports/customer-resources?from=2026-11-01&to=2026-11-30&format=csv");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var total = Assert.Single(rows);
+        Assert.Equal("合计 Total", total["门店 Store"]);
+        Assert.Equal([3m, 2m, 1m, 5500m, 1m, 200000m, 100m, 200000m, 2000m, 1m, 6000m, 0.5m],
+            new[] { "新登记客流 New registered", "在谈客户数 In negotiation", "交定金数 Deposits", "定金额 Deposit amount", "签单数 Signed", "签单额 Signed amount",
+                "签单面积 Signed m²", "平均单额 Average order", "平米均价 Price per m²", "设计费笔数 Design fees paid", "设计费 Design fees", "完整率 Completeness" }
+            .Select(column => Assert.IsType<double>(total[column])).Select(v => (decimal)v));
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.StartsWith("\"门店 Store\",\"来源 Source\",\"设计师 Designer\",\"新登记客流 New registered\"", System.Text.Encoding.UTF8.GetString(bytes[3..]));
+    }
+
+    [Fact]
     public async Task Another_stores_figures_do_not_exist_and_a_bad_period_is_refused_by_field()
     {
         var otherStore = await _service.ClientAs("StoreManager", _b).GetAsync($"/api/reports/customer-resources?storeId={_a}&from=2026-11-01&to=2026-11-30");

@@ -26,13 +26,13 @@ public static class CustomerResourcesApi
     public static IEndpointRouteBuilder MapCustomerResourcesApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/reports/customer-resources", Get).WithTags("Reports")
-            .WithSummary("New registered traffic, in negotiation, deposits, signings, averages, design fees and completeness for a store (or the chain) and a period of store-local days; by=store|source|designer breaks them down.")
+            .WithSummary("New registered traffic, in negotiation, deposits, signings, averages, design fees and completeness for a store (or the chain) and a period of store-local days; by=store|source|designer breaks them down; format=csv|xlsx gives the sheet.")
             .RequireRoles(Readers);
         return routes;
     }
 
-    private static async Task<Results<Ok<CustomerResourcesResponse>, ValidationProblem, ProblemHttpResult>> Get(
-        Guid? storeId, DateOnly? from, DateOnly? to, string? by, ReportDbContext db, StoreScope scope, CustomerResourceFigures figures, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CustomerResourcesResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
+        Guid? storeId, DateOnly? from, DateOnly? to, string? by, string? format, ReportDbContext db, StoreScope scope, CustomerResourceFigures figures, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (from is null) errors.Add("from", "The first store-local day of the period (yyyy-MM-dd).");
@@ -40,6 +40,7 @@ public static class CustomerResourcesApi
         if (from > to) errors.Add("to", "The period ends on or after its first day.");
         else if (to?.DayNumber - from?.DayNumber > MaxPeriodDays) errors.Add("to", $"At most {MaxPeriodDays} days in one request.");
         var breakdown = QueryEnum.Parse<Breakdown>(by, "by", errors) ?? Breakdown.None;
+        var file = ExportFormats.Parse(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         // Store staff read their own store; ChainAdmin the chain unless a store is named.
@@ -57,6 +58,26 @@ public static class CustomerResourcesApi
                 p.Key.StoreId, p.Key.StoreId is { } s ? byId[s].Code : null, p.Key.StoreId is { } n ? byId[n].Name : null, p.Key.Source,
                 p.Key.DesignerId, p.Key.DesignerId is { } d ? designers.GetValueOrDefault(d) : null, FiguresResponse.From(p.Value)))
             .OrderBy(r => r.StoreCode).ThenBy(r => r.Source).ThenBy(r => r.DesignerName).ToList();
-        return TypedResults.Ok(new CustomerResourcesResponse(store, from.Value, to.Value, breakdown.ToString().ToLowerInvariant(), FiguresResponse.From(total), rows));
+        var response = new CustomerResourcesResponse(store, from.Value, to.Value, breakdown.ToString().ToLowerInvariant(), FiguresResponse.From(total), rows);
+        if (file == ExportFormat.Json) return TypedResults.Ok(response);
+        var code = store is { } one ? byId[one].Code : "chain";
+        return await Table(response).ToFileAsync(file!.Value, $"customer-resources-{code}-{from:yyyyMMdd}-{to:yyyyMMdd}", cancellationToken);
+    }
+
+    /// <summary>The figures as a sheet: one line per part of the breakdown, then the total; headers in Chinese and English.</summary>
+    private static ExportTable Table(CustomerResourcesResponse response)
+    {
+        static object?[] Line(string? store, string? source, string? designer, FiguresResponse f) =>
+        [
+            store, source, designer, f.NewRegistered, f.InNegotiation, f.Deposits, f.DepositAmount, f.SignedCount, f.SignedAmount, f.SignedAreaM2,
+            f.AverageOrder, f.AveragePricePerM2, f.DesignFeeCount, f.DesignFees, f.CompletenessRate,
+        ];
+        var lines = response.Rows.Select(r => Line(r.StoreName, r.Source?.ToString(), r.DesignerName, r.Figures)).ToList();
+        lines.Add(Line("合计 Total", null, null, response.Total));
+        return new ExportTable("客户资源统计", [
+            "门店 Store", "来源 Source", "设计师 Designer", "新登记客流 New registered", "在谈客户数 In negotiation", "交定金数 Deposits", "定金额 Deposit amount",
+            "签单数 Signed", "签单额 Signed amount", "签单面积 Signed m²", "平均单额 Average order", "平米均价 Price per m²", "设计费笔数 Design fees paid",
+            "设计费 Design fees", "完整率 Completeness",
+        ], lines);
     }
 }
