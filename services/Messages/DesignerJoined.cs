@@ -3,7 +3,7 @@ namespace Crm.Messages;
 /// <summary>
 /// A designer joined a store's roster; the roster number counts the store's designers from 1.
 /// Published by dispatch. Consumed by the contract service (the designers forms are issued to); for the
-/// follow-up service and reports later.
+/// follow-up service and reports (the morning meeting's attendance).
 /// </summary>
 public sealed record DesignerJoined : IStoreEvent
 {

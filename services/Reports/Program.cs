@@ -13,6 +13,7 @@ app.MapDefaultEndpoints();
 app.MapMessagingOperations();
 app.MapCustomerResourcesApi();
 app.MapStaleCustomersApi();
+app.MapMorningMeetingApi();
 
 await app.MigrateOnStartAsync<ReportDbContext>();
 app.Run();

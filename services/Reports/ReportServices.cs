@@ -7,7 +7,7 @@ public static class ReportServices
 {
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>();
+        builder.Services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
             bus.AddConsumer<StoreOpenedConsumer>();
@@ -17,6 +17,10 @@ public static class ReportServices
             bus.AddConsumer<CustomerDetailsChangedConsumer>();
             bus.AddConsumer<FollowUpRecordedConsumer>();
             bus.AddConsumer<ConsultantNamedConsumer>();
+            bus.AddConsumer<DesignerJoinedConsumer>();
+            bus.AddConsumer<DutyRecordedConsumer>();
+            bus.AddConsumer<CustomerProblemRaisedConsumer>();
+            bus.AddConsumer<CustomerProblemResolvedConsumer>();
         });
         return builder;
     }

@@ -12,6 +12,7 @@ public sealed class AccessTests : IAsyncLifetime
         .. AccessChecks.Common,
         Rule("GET", "/api/reports/customer-resources", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
         Rule("GET", "/api/reports/stale-customers", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/reports/morning-meeting", "ChainAdmin", "StoreManager", "CustomerManager"),
     ];
 
     private ServiceFactory<Program> _service = null!;

@@ -2,7 +2,7 @@ namespace Crm.Dispatch.Handlers;
 
 /// <summary>
 /// Records the morning meeting's attendance of a designer on a day. Recording what is already recorded changes
-/// nothing; a change is kept in the designer's history.
+/// nothing; a change is kept in the designer's history and announced (the morning meeting's attendance).
 /// </summary>
 public sealed class RecordDuty(DispatchDbContext db, StoreScope scope, TimeProvider clock)
 {
@@ -22,6 +22,11 @@ public sealed class RecordDuty(DispatchDbContext db, StoreScope scope, TimeProvi
             else if (record.OnDuty != command.OnDuty) record.Change(command.OnDuty, scope.ActorName, now);
             else return record;
             db.DesignerHistory.Add(DesignerHistory.Record(designer, "Duty", $"{(record.OnDuty ? "on duty" : "off duty")} on {record.Day:yyyy-MM-dd}", null, scope.ActorName, now));
+            db.Publish(new DutyRecorded
+            {
+                StoreId = designer.StoreId, DesignerId = designer.Id, DesignerName = designer.Name, Day = record.Day, OnDuty = record.OnDuty,
+                RecordedBy = scope.ActorName, RecordedAt = now,
+            }, clock);
             return record;
         }, cancellationToken);
     }

@@ -14,6 +14,9 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<MilestoneFact> Milestones => Set<MilestoneFact>();
     public DbSet<CompletenessFact> Completeness => Set<CompletenessFact>();
     public DbSet<FollowUpFact> FollowUps => Set<FollowUpFact>();
+    public DbSet<DesignerFact> Designers => Set<DesignerFact>();
+    public DbSet<DutyFact> Duties => Set<DutyFact>();
+    public DbSet<ProblemFact> Problems => Set<ProblemFact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -55,11 +55,13 @@ public sealed class MilestoneFact
     public decimal? AreaM2 { get; private set; }
     public DepositKind? DepositKind { get; private set; }
     public Guid? DesignerId { get; private set; }
+    /// <summary>The customer's stage after the milestone: the latest one before a day is where they stood.</summary>
+    public CustomerStage Stage { get; private set; }
 
     public static MilestoneFact From(MilestoneRecorded recorded, DateOnly day, Guid? designerId) => new()
     {
         Id = recorded.MilestoneId, StoreId = recorded.StoreId, CustomerId = recorded.CustomerId, Type = recorded.Type, At = recorded.At.ToUniversalTime(), Day = day,
-        Amount = recorded.Amount, AreaM2 = recorded.AreaM2, DepositKind = recorded.DepositKind, DesignerId = designerId,
+        Amount = recorded.Amount, AreaM2 = recorded.AreaM2, DepositKind = recorded.DepositKind, DesignerId = designerId, Stage = recorded.Stage,
     };
 }
 

@@ -59,11 +59,24 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in firstDeposits) Add(new(r.S, r.So, r.D), new() { Deposits = r.N });
 
+        foreach (var r in await CompletenessAsync(stores, from, to, by, ct))
+            Add(new(r.StoreId, r.Source is null ? null : Enum.Parse<CustomerSource>(r.Source), r.DesignerId), new() { CompletenessCustomers = r.Customers, CompletenessSum = r.Sum });
+        return figures;
+    }
+
+    /// <summary>
+    /// The completeness of the customers registered in the period as it stood at the end of its last day, in each
+    /// store's own day: the count and the sum of the rates per part of the breakdown.
+    /// </summary>
+    public async Task<List<CompletenessRow>> CompletenessAsync(IReadOnlyList<StoreCopy> stores, DateOnly from, DateOnly to, Breakdown by, CancellationToken ct)
+    {
+        var (byStore, bySource, byDesigner) = (by == Breakdown.Store, by == Breakdown.Source, by == Breakdown.Designer);
+        var rows = new List<CompletenessRow>();
         foreach (var zone in stores.GroupBy(s => s.TimeZone))
         {
             var end = StoreDays.StartOf(zone.Key, to.AddDays(1));
             var zoneIds = zone.Select(s => s.Id).ToArray();
-            var rows = await db.Database.SqlQuery<CompletenessRow>($"""
+            rows.AddRange(await db.Database.SqlQuery<CompletenessRow>($"""
                 SELECT CASE WHEN {byStore} THEN c."StoreId" END AS "StoreId",
                        CASE WHEN {bySource} THEN c."Source" END AS "Source",
                        CASE WHEN {byDesigner} THEN c."DesignerId" END AS "DesignerId",
@@ -73,14 +86,12 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
                               ORDER BY f."At" DESC LIMIT 1) latest ON true
                 WHERE c."StoreId" = ANY({zoneIds}) AND c."RegisteredOn" BETWEEN {from} AND {to}
                 GROUP BY 1, 2, 3
-                """).ToListAsync(ct);
-            foreach (var r in rows)
-                Add(new(r.StoreId, r.Source is null ? null : Enum.Parse<CustomerSource>(r.Source), r.DesignerId), new() { CompletenessCustomers = r.Customers, CompletenessSum = r.Sum });
+                """).ToListAsync(ct));
         }
-        return figures;
+        return rows;
     }
 
-    private sealed class CompletenessRow
+    public sealed class CompletenessRow
     {
         public Guid? StoreId { get; init; }
         public string? Source { get; init; }

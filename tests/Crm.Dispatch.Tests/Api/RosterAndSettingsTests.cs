@@ -100,6 +100,11 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
         var history = await fixture.Admin.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{designer.Id}/history");
         Assert.Equal([$"off duty on {today:yyyy-MM-dd}", $"off duty on {today.AddDays(1):yyyy-MM-dd}"],
             history.EnumerateArray().Where(h => h.GetProperty("action").GetString() == "Duty").Select(h => h.GetProperty("details").GetString()));
+        // Each change is announced for the morning meeting's attendance; the repeated record is not.
+        var announced = (await fixture.InDatabase(db => db.OutboxMessages.Where(m => m.MessageType == typeof(Crm.Messages.DutyRecorded).FullName).Select(m => m.Body).ToListAsync()))
+            .Select(b => JsonDocument.Parse(b).RootElement).Where(e => e.GetProperty("designerId").GetGuid() == designer.Id).ToList();
+        Assert.Equal([(today.ToString("yyyy-MM-dd"), false), (today.AddDays(1).ToString("yyyy-MM-dd"), false)],
+            announced.Select(e => (e.GetProperty("day").GetString(), e.GetProperty("onDuty").GetBoolean())).Order());
     }
 
     [Fact]

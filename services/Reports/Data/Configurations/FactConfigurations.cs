@@ -29,6 +29,7 @@ internal sealed class MilestoneFactConfiguration : IEntityTypeConfiguration<Mile
         milestone.HasIndex(m => new { m.CustomerId, m.Day });
         milestone.Property(m => m.Type).HasConversion<string>().HasMaxLength(30);
         milestone.Property(m => m.DepositKind).HasConversion<string>().HasMaxLength(30);
+        milestone.Property(m => m.Stage).HasConversion<string>().HasMaxLength(30);
         milestone.Property(m => m.Amount).HasPrecision(14, 2);
         milestone.Property(m => m.AreaM2).HasPrecision(10, 2);
     }
@@ -54,5 +55,41 @@ internal sealed class FollowUpFactConfiguration : IEntityTypeConfiguration<Follo
         fact.HasKey(f => f.Id);
         fact.Property(f => f.Id).ValueGeneratedNever();
         fact.HasIndex(f => new { f.CustomerId, f.At });
+    }
+}
+
+internal sealed class DesignerFactConfiguration : IEntityTypeConfiguration<DesignerFact>
+{
+    public void Configure(EntityTypeBuilder<DesignerFact> designer)
+    {
+        designer.ToTable("Designers");
+        designer.HasKey(d => d.Id);
+        designer.Property(d => d.Id).ValueGeneratedNever();
+        designer.HasIndex(d => d.StoreId);
+        designer.Property(d => d.Name).HasMaxLength(TextLimits.Name);
+    }
+}
+
+internal sealed class DutyFactConfiguration : IEntityTypeConfiguration<DutyFact>
+{
+    public void Configure(EntityTypeBuilder<DutyFact> duty)
+    {
+        duty.ToTable("Duties");
+        duty.HasKey(d => new { d.DesignerId, d.Day });
+        duty.HasIndex(d => new { d.StoreId, d.Day });
+    }
+}
+
+internal sealed class ProblemFactConfiguration : IEntityTypeConfiguration<ProblemFact>
+{
+    public void Configure(EntityTypeBuilder<ProblemFact> problem)
+    {
+        problem.ToTable("Problems");
+        problem.HasKey(p => p.Id);
+        problem.Property(p => p.Id).ValueGeneratedNever();
+        problem.HasIndex(p => new { p.StoreId, p.RaisedAt });
+        problem.Property(p => p.DesignerName).HasMaxLength(TextLimits.Name);
+        problem.Property(p => p.What).HasMaxLength(TextLimits.Text);
+        problem.Property(p => p.RaisedBy).HasMaxLength(TextLimits.Name);
     }
 }

@@ -205,6 +205,53 @@ namespace Crm.Reports.Data.Migrations
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Reports.Domain.DesignerFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RosterNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("Designers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.DutyFact", b =>
+                {
+                    b.Property<Guid>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OnDuty")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DesignerId", "Day");
+
+                    b.HasIndex("StoreId", "Day");
+
+                    b.ToTable("Duties", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Reports.Domain.FollowUpFact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +302,11 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<Guid?>("DesignerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
 
@@ -270,6 +322,48 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "Type", "Day");
 
                     b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.ProblemFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "RaisedAt");
+
+                    b.ToTable("Problems", (string)null);
                 });
 #pragma warning restore 612, 618
         }

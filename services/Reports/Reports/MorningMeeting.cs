@@ -1,0 +1,71 @@
+namespace Crm.Reports.Reports;
+
+/// <summary>The stages of the handbook's morning list (客户资源统计), in its order.</summary>
+public enum MeetingStage { New, DepositPaid, Measured, DesignFeePaid, DrawingsIssuedOrQuoted, Signed }
+
+/// <summary>A stage of the morning list: how many customers reached it yesterday, and how many stand in it now.</summary>
+public sealed record StageLine(MeetingStage Stage, int Yesterday, int Now);
+
+/// <summary>The designers on duty and absent on the day (考勤记录), in roster order.</summary>
+public sealed record Attendance(IReadOnlyList<string> OnDuty, IReadOnlyList<string> Absent);
+
+/// <summary>A customer problem open at the end of the day, overdue when its due day has passed.</summary>
+public sealed record MeetingProblem(Guid ProblemId, Guid CustomerId, string CustomerNo, string DesignerName, string What, DateOnly DueOn, string RaisedBy, bool Overdue);
+
+public sealed record MorningMeetingReport(
+    Guid StoreId, string StoreName, DateOnly Date, Attendance Attendance, IReadOnlyList<StageLine> Stages, IReadOnlyList<MeetingProblem> Problems, decimal? CompletenessRate);
+
+/// <summary>
+/// The morning meeting of domain.md §5 for one store and day, from the dated facts: attendance, the stage list
+/// (yesterday's count and the count standing at the end of the day), the open customer problems and the store's
+/// completeness rate. Its cost follows the store, not the chain.
+/// </summary>
+public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures figures)
+{
+    public async Task<MorningMeetingReport> ComputeAsync(StoreCopy store, DateOnly day, CancellationToken ct)
+    {
+        var yesterday = day.AddDays(-1);
+        var endOfDay = StoreDays.StartOf(store.TimeZone, day.AddDays(1));
+
+        var designers = await db.Designers.AsNoTracking().Where(d => d.StoreId == store.Id).OrderBy(d => d.RosterNumber).ToListAsync(ct);
+        var absent = await db.Duties.AsNoTracking().Where(d => d.StoreId == store.Id && d.Day == day && !d.OnDuty).Select(d => d.DesignerId).ToListAsync(ct);
+        var attendance = new Attendance(
+            designers.Where(d => !absent.Contains(d.Id)).Select(d => d.Name).ToList(), designers.Where(d => absent.Contains(d.Id)).Select(d => d.Name).ToList());
+
+        var milestones = db.Milestones.AsNoTracking().Where(m => m.StoreId == store.Id);
+        var reachedYesterday = (await milestones.Where(m => m.Day == yesterday).GroupBy(m => m.Type)
+                .Select(g => new { Type = g.Key, Customers = g.Select(m => m.CustomerId).Distinct().Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Type, x => x.Customers);
+        var drawnOrQuoted = await milestones.Where(m => m.Day == yesterday && (m.Type == MilestoneType.DrawingsIssued || m.Type == MilestoneType.Quoted))
+            .Select(m => m.CustomerId).Distinct().CountAsync(ct);
+        var newYesterday = await db.Customers.AsNoTracking().CountAsync(c => c.StoreId == store.Id && c.RegisteredOn == yesterday, ct);
+
+        // Where each customer stood at the end of the day: the stage after their latest milestone by then.
+        var standing = (await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.RegisteredOn <= day)
+                .Select(c => milestones.Where(m => m.CustomerId == c.Id && m.Day <= day).OrderByDescending(m => m.At).Select(m => (CustomerStage?)m.Stage).FirstOrDefault())
+                .GroupBy(stage => stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Stage ?? CustomerStage.Registered, x => x.Count);
+        int Now(params CustomerStage[] stages) => stages.Sum(s => standing.GetValueOrDefault(s));
+        StageLine Line(MeetingStage stage, MilestoneType type, params CustomerStage[] stages) => new(stage, reachedYesterday.GetValueOrDefault(type), Now(stages));
+        IReadOnlyList<StageLine> lines =
+        [
+            new(MeetingStage.New, newYesterday, Now(CustomerStage.Registered, CustomerStage.AssignedToStore)),
+            Line(MeetingStage.DepositPaid, MilestoneType.DepositPaid, CustomerStage.DepositPaid),
+            Line(MeetingStage.Measured, MilestoneType.Measured, CustomerStage.Measured),
+            Line(MeetingStage.DesignFeePaid, MilestoneType.DesignFeePaid, CustomerStage.DesignFeePaid),
+            new(MeetingStage.DrawingsIssuedOrQuoted, drawnOrQuoted, Now(CustomerStage.DrawingsIssued, CustomerStage.Quoted)),
+            Line(MeetingStage.Signed, MilestoneType.ContractSigned, CustomerStage.ContractSigned, CustomerStage.Reviewed),
+        ];
+
+        var problems = await db.Problems.AsNoTracking()
+            .Where(p => p.StoreId == store.Id && p.RaisedAt < endOfDay && (p.ResolvedAt == null || p.ResolvedAt >= endOfDay))
+            .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { p, c.CustomerNo })
+            .OrderBy(x => x.p.DueOn).ThenBy(x => x.p.RaisedAt).ToListAsync(ct);
+
+        var completeness = await figures.CompletenessAsync([store], DateOnly.MinValue, day, Breakdown.None, ct);
+        var customers = completeness.Sum(r => r.Customers);
+        return new MorningMeetingReport(store.Id, store.Name, day, attendance, lines,
+            problems.ConvertAll(x => new MeetingProblem(x.p.Id, x.p.CustomerId, x.CustomerNo, x.p.DesignerName, x.p.What, x.p.DueOn, x.p.RaisedBy, x.p.DueOn < day)),
+            customers == 0 ? null : Math.Round(completeness.Sum(r => r.Sum) / customers, 4));
+    }
+}

@@ -1,0 +1,142 @@
+using Crm.Reports.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Reports.Tests;
+
+/// <summary>The morning meeting of 20 November 2026 for one store, on a fixed data set worked out by hand.</summary>
+public sealed class MorningMeetingTests : IAsyncLifetime
+{
+    private ServiceFactory<Program> _service = null!;
+    private readonly Guid _store = Guid.CreateVersion7();
+    private readonly string _prefix = "M" + Random.Shared.Next(1000, 9999) + "-";
+
+    public async Task InitializeAsync()
+    {
+        _service = await ServiceFactory<Program>.StartAsync("reportdb");
+        await using var scope = _service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportDbContext>();
+        db.Stores.Add(StoreCopy.From<StoreCopy>(new StoreOpened { StoreId = _store, Code = "MM" + Random.Shared.Next(10, 99), Name = "晨会店", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = DateTimeOffset.UtcNow.AddYears(-2) }));
+        var (d1, d2, d3) = (Designer(db, 1, "陈一"), Designer(db, 2, "王二"), Designer(db, 3, "李三"));
+        Duty(db, d2, "王二", "2026-11-20", onDuty: false);
+        Duty(db, d3, "李三", "2026-11-20", onDuty: true);
+        Duty(db, d1, "陈一", "2026-11-19", onDuty: false);                  // another day
+
+        var m1 = Customer(db, 1, "2026-11-19", (0.5m, "2026-11-19"));
+        var m2 = Customer(db, 2, "2026-11-10", (0.3m, "2026-11-10"));
+        Milestone(db, m2, MilestoneType.DepositPaid, "2026-11-19", 10, CustomerStage.DepositPaid);
+        var m3 = Customer(db, 3, "2026-11-01", (0.6m, "2026-11-01"), (0.8m, "2026-11-21"));
+        Milestone(db, m3, MilestoneType.DepositPaid, "2026-11-05", 10, CustomerStage.DepositPaid);
+        Milestone(db, m3, MilestoneType.Measured, "2026-11-19", 10, CustomerStage.Measured);
+        Milestone(db, m3, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
+        var m4 = Customer(db, 4, "2026-11-01");
+        Milestone(db, m4, MilestoneType.DrawingsIssued, "2026-11-19", 10, CustomerStage.DrawingsIssued);
+        Milestone(db, m4, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
+        var m5 = Customer(db, 5, "2026-11-01");
+        Milestone(db, m5, MilestoneType.ContractSigned, "2026-11-19", 10, CustomerStage.ContractSigned);
+        Milestone(db, m5, MilestoneType.Reviewed, "2026-11-20", 10, CustomerStage.Reviewed);
+        var m6 = Customer(db, 6, "2026-11-01");
+        Milestone(db, m6, MilestoneType.DesignFeePaid, "2026-11-21", 10, CustomerStage.DesignFeePaid);  // after the day
+        Customer(db, 7, "2026-11-21", (0.9m, "2026-11-21"));                                           // registered after the day
+        var m8 = Customer(db, 8, "2026-11-02");
+        Milestone(db, m8, MilestoneType.Lost, "2026-11-10", 10, CustomerStage.Lost);
+
+        Problem(db, m1, "p1", "2026-11-18T10:00", "2026-11-19", resolved: null);
+        Problem(db, m2, "p2", "2026-11-19T10:00", "2026-11-20", resolved: "2026-11-20T10:00");
+        Problem(db, m3, "p3", "2026-11-20T10:00", "2026-11-21", resolved: "2026-11-21T09:00");
+        Problem(db, m4, "p4", "2026-11-21T10:00", "2026-11-22", resolved: null);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task The_meeting_gives_attendance_the_stage_list_the_open_problems_and_completeness()
+    {
+        var meeting = await _service.ClientAs("StoreManager", _store).GetFromJsonAsync<JsonElement>("/api/reports/morning-meeting?date=2026-11-20");
+
+        Assert.Equal(["陈一", "李三"], meeting.GetProperty("attendance").GetProperty("onDuty").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["王二"], meeting.GetProperty("attendance").GetProperty("absent").EnumerateArray().Select(n => n.GetString()));
+        // Yesterday (19 Nov): m1 new; m2 deposit; m3 measured; m3 and m4 drawings or quote (each once); m5 signed.
+        // Standing at the end of 20 Nov: new m1 and m6 (its fee came on the 21st); deposit m2; quoted m3 and m4; signed m5 (reviewed).
+        // m7 came later; m8 is lost.
+        Assert.Equal([("New", 1, 2), ("DepositPaid", 1, 1), ("Measured", 1, 0), ("DesignFeePaid", 0, 0), ("DrawingsIssuedOrQuoted", 2, 2), ("Signed", 1, 1)],
+            meeting.GetProperty("stages").EnumerateArray().Select(s => (s.GetProperty("stage").GetString(), s.GetProperty("yesterday").GetInt32(), s.GetProperty("now").GetInt32())));
+        // Open at the end of the day: p1 (overdue since the 19th) and p3 (resolved only on the 21st); p2 was resolved that morning, p4 came later.
+        Assert.Equal([("p1", true), ("p3", false)],
+            meeting.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("what").GetString(), p.GetProperty("overdue").GetBoolean())));
+        Assert.Equal(_prefix + "1", meeting.GetProperty("problems")[0].GetProperty("customerNo").GetString());
+        // m1 0.5, m2 0.3, m3 0.6 (its 0.8 came on the 21st): 1.4 / 3.
+        Assert.Equal(0.4667m, meeting.GetProperty("completenessRate").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_chain_admin_names_the_store_and_another_stores_meeting_does_not_exist()
+    {
+        var noStore = await _service.ClientAs("ChainAdmin").GetAsync("/api/reports/morning-meeting?date=2026-11-20");
+        var other = await _service.ClientAs("StoreManager", Guid.NewGuid()).GetAsync($"/api/reports/morning-meeting?storeId={_store}&date=2026-11-20");
+        var sheet = await _service.ClientAs("ChainAdmin").GetAsync($"/api/reports/morning-meeting?storeId={_store}&date=2026-11-20&format=xlsx");
+
+        Assert.Equal(HttpStatusCode.BadRequest, noStore.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(await sheet.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(("出图/报价 Drawings or quote", 2d, 2d), ((string)rows[4]["阶段 Stage"]!, (double)rows[4]["昨日 Yesterday"]!, (double)rows[4]["当前 Now"]!));
+    }
+
+    [Fact]
+    public void A_later_attendance_record_of_the_day_wins_and_an_older_one_arriving_late_changes_nothing()
+    {
+        DutyRecorded Recorded(bool onDuty, int minute) => new()
+        {
+            StoreId = _store, DesignerId = Guid.Empty, DesignerName = "陈一", Day = new DateOnly(2026, 11, 20), OnDuty = onDuty, RecordedBy = "店长",
+            RecordedAt = new DateTimeOffset(2026, 11, 20, 1, minute, 0, TimeSpan.Zero),
+        };
+        var duty = DutyFact.From(Recorded(onDuty: false, minute: 10));
+
+        duty.Apply(Recorded(onDuty: true, minute: 5));
+        Assert.False(duty.OnDuty);
+        duty.Apply(Recorded(onDuty: true, minute: 20));
+        Assert.True(duty.OnDuty);
+    }
+
+    private static DateTimeOffset Local(string dayAndTime) => new(DateTime.Parse(dayAndTime), TimeSpan.FromHours(8));
+
+    private Guid Designer(ReportDbContext db, int roster, string name)
+    {
+        var id = Guid.NewGuid();
+        db.Designers.Add(DesignerFact.From(new DesignerJoined { StoreId = _store, DesignerId = id, Name = name, Level = DesignerLevel.Designer, RosterNumber = roster }));
+        return id;
+    }
+
+    private void Duty(ReportDbContext db, Guid designer, string name, string day, bool onDuty) => db.Duties.Add(DutyFact.From(new DutyRecorded
+    {
+        StoreId = _store, DesignerId = designer, DesignerName = name, Day = DateOnly.Parse(day), OnDuty = onDuty, RecordedBy = "店长", RecordedAt = Local(day + "T08:30"),
+    }));
+
+    private CustomerFact Customer(ReportDbContext db, int number, string registeredOn, params (decimal Rate, string On)[] completeness)
+    {
+        var customer = CustomerFact.From(new CustomerRegistered
+        {
+            StoreId = _store, CustomerId = Guid.CreateVersion7(), CustomerNo = _prefix + number, Source = CustomerSource.WalkIn, RegisteredAt = Local(registeredOn + "T09:00"),
+        }, DateOnly.Parse(registeredOn));
+        db.Customers.Add(customer);
+        foreach (var (rate, on) in completeness) db.Completeness.Add(CompletenessFact.Of(_store, customer.Id, Local(on + "T09:00"), rate));
+        return customer;
+    }
+
+    private static void Milestone(ReportDbContext db, CustomerFact customer, MilestoneType type, string day, int hour, CustomerStage stage) =>
+        db.Milestones.Add(MilestoneFact.From(new MilestoneRecorded
+        {
+            StoreId = customer.StoreId, CustomerId = customer.Id, MilestoneId = Guid.CreateVersion7(), Type = type, At = Local($"{day}T{hour:D2}:00"), Stage = stage, RecordedBy = "test",
+        }, DateOnly.Parse(day), null));
+
+    private static void Problem(ReportDbContext db, CustomerFact customer, string what, string raisedAt, string dueOn, string? resolved)
+    {
+        var problem = ProblemFact.From(new CustomerProblemRaised
+        {
+            StoreId = customer.StoreId, CustomerId = customer.Id, ProblemId = Guid.CreateVersion7(), DesignerId = Guid.NewGuid(), DesignerName = "陈一", What = what,
+            DueOn = DateOnly.Parse(dueOn), RaisedBy = "王芳", RaisedAt = Local(raisedAt),
+        });
+        if (resolved is not null) problem.Resolved(Local(resolved));
+        db.Problems.Add(problem);
+    }
+}
