@@ -63,7 +63,7 @@ public static class FollowUpsApi
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
         var query = db.Records.AsNoTracking();
-        if (scope.ConsultantId is { } consultant) query = query.Where(r => db.Customers.Where(c => c.ConsultantId == consultant).Select(c => c.Id).Contains(r.CustomerId));
+        if (scope.ConsultantId is { } consultant) query = query.Where(r => db.CustomersOfConsultant(consultant).Contains(r.CustomerId));
         if (customerId is not null) query = query.Where(r => r.CustomerId == customerId);
         if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
         if (from?.ToUniversalTime() is { } since) query = query.Where(r => r.At >= since);

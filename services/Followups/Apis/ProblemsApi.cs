@@ -60,7 +60,7 @@ public static class ProblemsApi
         if (errors.Any) return Problems.Invalid(errors);
         var query = db.Problems.AsNoTracking();
         if (scope.DesignerId is { } me) query = query.Where(p => p.DesignerId == me);
-        if (scope.ConsultantId is { } consultant) query = query.Where(p => db.Customers.Where(c => c.ConsultantId == consultant).Select(c => c.Id).Contains(p.CustomerId));
+        if (scope.ConsultantId is { } consultant) query = query.Where(p => db.CustomersOfConsultant(consultant).Contains(p.CustomerId));
         if (storeId is not null) query = query.Where(p => p.StoreId == storeId);
         if (customerId is not null) query = query.Where(p => p.CustomerId == customerId);
         if (designerId is not null) query = query.Where(p => p.DesignerId == designerId);

@@ -18,6 +18,9 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
 
     public const string ConsultantFilter = "consultant";
 
+    /// <summary>The ids of the customers a home consultant is named on: what they may read of records and problems.</summary>
+    public IQueryable<Guid> CustomersOfConsultant(Guid consultant) => Customers.Where(c => c.ConsultantId == consultant).Select(c => c.Id);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);

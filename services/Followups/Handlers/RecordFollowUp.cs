@@ -11,15 +11,8 @@ public sealed class RecordFollowUp(FollowupDbContext db, Arrivals arrivals, Stor
 
     public async Task<Outcome<FollowUpRecord>> HandleAsync(Guid customerId, FollowUpRecord.Draft draft, CancellationToken cancellationToken)
     {
-        // A customer registered a moment ago may not have reached follow-ups yet.
-        if (await arrivals.NotYetArrivedAsync(customerId, "customer", ct => db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Id == customerId, ct), cancellationToken) is { } arriving)
-            return arriving;
-
-        return await db.InTransactionAsync(async () =>
+        return await db.ForCustomerAsync<FollowUpRecord>(arrivals, customerId, Violation.Invalid("customerId", "No customer with that id."), async customer =>
         {
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Customers" WHERE "Id" = {customerId} FOR UPDATE""", cancellationToken);
-            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-            if (customer is null) return Violation.Invalid("customerId", "No customer with that id.");
             var now = clock.GetUtcNow();
             var errors = new FieldErrors();
             if (draft.At > now + ClockSkew) errors.Add("at", "A follow-up cannot be recorded in the future.");
@@ -33,7 +26,7 @@ public sealed class RecordFollowUp(FollowupDbContext db, Arrivals arrivals, Stor
             db.Publish(record.ToEvent(), clock);
             var open = await db.Tasks.Where(t => t.CustomerId == customerId && t.Kind == FollowUpTaskKind.NextFollowUp && t.CompletedAt == null && t.ClosedAt == null).ToListAsync(cancellationToken);
             if (record.NextTask(store, customer, open, now) is { } nextTask) db.Tasks.Add(nextTask);
-            return (Outcome<FollowUpRecord>)record;
-        }, outcome => outcome.Succeeded, cancellationToken);
+            return record;
+        }, cancellationToken);
     }
 }

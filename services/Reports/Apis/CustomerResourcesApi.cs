@@ -43,10 +43,9 @@ public static class CustomerResourcesApi
         var file = ExportFormats.Parse(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        // Store staff read their own store; ChainAdmin the chain unless a store is named.
-        var store = scope.StoreOr(storeId);
-        var stores = await db.Stores.AsNoTracking().Where(s => store == null || s.Id == store).ToListAsync(cancellationToken);
-        if (store is not null && stores.Count == 0) return Problems.NotFound("store");
+        var covered = await ReportStores.ResolveAsync(db, scope, storeId, cancellationToken);
+        if (!covered.Succeeded) return Problems.Refused(covered.Violation!);
+        var (store, stores) = covered.Value;
 
         var parts = await figures.ComputeAsync(stores, from!.Value, to!.Value, breakdown, cancellationToken);
         var total = parts.Values.Aggregate(ResourceFigures.None, (sum, part) => sum.Plus(part));

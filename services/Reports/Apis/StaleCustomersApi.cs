@@ -21,9 +21,9 @@ public static class StaleCustomersApi
         var errors = new FieldErrors();
         var file = ExportFormats.Parse(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var store = scope.StoreOr(storeId);
-        var stores = await db.Stores.AsNoTracking().Where(s => store == null || s.Id == store).ToListAsync(cancellationToken);
-        if (store is not null && stores.Count == 0) return Problems.NotFound("store");
+        var covered = await ReportStores.ResolveAsync(db, scope, storeId, cancellationToken);
+        if (!covered.Succeeded) return Problems.Refused(covered.Violation!);
+        var (store, stores) = covered.Value;
         var day = asOf ?? (stores.Count == 1 ? stores[0].LocalDate(clock.GetUtcNow()) : StoreDays.LocalDate(StoreCopy.DefaultTimeZone, clock.GetUtcNow()));
         var (keyAttention, keyFollowUp) = await lists.ComputeAsync(stores, day, cancellationToken);
         if (file == ExportFormat.Json) return TypedResults.Ok(new StaleCustomersResponse(store, day, keyAttention, keyFollowUp));
