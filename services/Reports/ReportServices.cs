@@ -1,5 +1,7 @@
 using Crm.Reports.Consumers;
 using Crm.Reports.Reports;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Reports;
 
@@ -7,20 +9,27 @@ public static class ReportServices
 {
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>();
+        var services = builder.Services;
+        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
-            bus.AddConsumer<StoreOpenedConsumer>();
-            bus.AddConsumer<CustomerRegisteredConsumer>();
-            bus.AddConsumer<CustomerDispatchedConsumer>();
-            bus.AddConsumer<MilestoneRecordedConsumer>();
-            bus.AddConsumer<CustomerDetailsChangedConsumer>();
-            bus.AddConsumer<FollowUpRecordedConsumer>();
-            bus.AddConsumer<ConsultantNamedConsumer>();
-            bus.AddConsumer<DesignerJoinedConsumer>();
-            bus.AddConsumer<DutyRecordedConsumer>();
-            bus.AddConsumer<CustomerProblemRaisedConsumer>();
-            bus.AddConsumer<CustomerProblemResolvedConsumer>();
+            // Each consumer is also how a waiting event of its kind is applied when released.
+            void Fact<TConsumer, TMessage>() where TConsumer : FactConsumer<TMessage> where TMessage : class
+            {
+                bus.AddConsumer<TConsumer>();
+                services.AddScoped<IFact<TMessage>>(sp => sp.GetRequiredService<TConsumer>());
+            }
+            Fact<StoreOpenedConsumer, StoreOpened>();
+            Fact<CustomerRegisteredConsumer, CustomerRegistered>();
+            Fact<CustomerDispatchedConsumer, CustomerDispatched>();
+            Fact<MilestoneRecordedConsumer, MilestoneRecorded>();
+            Fact<CustomerDetailsChangedConsumer, CustomerDetailsChanged>();
+            Fact<FollowUpRecordedConsumer, FollowUpRecorded>();
+            Fact<ConsultantNamedConsumer, ConsultantNamed>();
+            Fact<DesignerJoinedConsumer, DesignerJoined>();
+            Fact<DutyRecordedConsumer, DutyRecorded>();
+            Fact<CustomerProblemRaisedConsumer, CustomerProblemRaised>();
+            Fact<CustomerProblemResolvedConsumer, CustomerProblemResolved>();
         });
         return builder;
     }

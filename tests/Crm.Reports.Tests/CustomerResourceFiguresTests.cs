@@ -154,8 +154,8 @@ public sealed class CustomerResourceFiguresTests : IAsyncLifetime
         {
             StoreId = store, CustomerId = Guid.CreateVersion7(), CustomerNo = "R-" + Random.Shared.Next(100_000, 999_999), Source = source, RegisteredAt = Noon(registeredOn),
         }, DateOnly.Parse(registeredOn));
-        if (designer is { } d) customer.Dispatched(d.Id, d.Name, DateOnly.Parse(d.On));
         db.Customers.Add(customer);
+        if (designer is { } d) ReadModel.Dispatch(db, customer, d.Id, d.Name, Noon(d.On), DateOnly.Parse(d.On));
         foreach (var (rate, on) in completeness) db.Completeness.Add(CompletenessFact.Of(store, customer.Id, Noon(on), rate));
         return customer;
     }

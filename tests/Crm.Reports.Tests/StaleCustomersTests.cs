@@ -38,8 +38,8 @@ public sealed class StaleCustomersTests : IAsyncLifetime
         Milestone(db, s8, MilestoneType.Reopened, "2027-01-10");
         var s9 = Customer(db, 9, CustomerSource.WalkIn, "2026-10-01");
         Milestone(db, s9, MilestoneType.DesignFeePaid, "2027-03-02", 6000m);                 // paid only after the day
-        s1.Dispatched(Guid.NewGuid(), "陈设计", new DateOnly(2026, 11, 30));
-        s1.Consultant("周顾问");
+        ReadModel.Dispatch(db, s1, Guid.NewGuid(), "陈设计", new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)), new DateOnly(2026, 11, 30));
+        s1.Consultant("周顾问", new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)));
         FollowUp(db, s1, new DateTimeOffset(2027, 2, 10, 10, 0, 0, TimeSpan.FromHours(8)));
         FollowUp(db, s1, new DateTimeOffset(2027, 3, 1, 23, 30, 0, TimeSpan.FromHours(8)));
         FollowUp(db, s1, new DateTimeOffset(2027, 3, 2, 0, 10, 0, TimeSpan.FromHours(8)));   // the next day in Shanghai

@@ -1,57 +1,67 @@
-using MassTransit;
-
 namespace Crm.Reports.Consumers;
 
-/// <summary>The stores, with their time zones: every figure counts days in the store's own day.</summary>
-public sealed class StoreOpenedConsumer(ReportDbContext db, TimeProvider clock) : StoreCopyConsumer<ReportDbContext, StoreCopy>(db, clock);
+/// <summary>The stores, with their time zones: every figure counts days in the store's own day. Releases the customers that waited for it.</summary>
+public sealed class StoreOpenedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<StoreOpened>(db, clock)
+{
+    public override async Task ApplyAsync(StoreOpened message, CancellationToken cancellationToken)
+    {
+        if (await Db.Stores.AnyAsync(s => s.Id == message.StoreId, cancellationToken)) return;
+        Db.Stores.Add(StoreCopy.From<StoreCopy>(message));
+        await waiting.ReleaseAsync(FactKey.Store(message.StoreId), cancellationToken);
+    }
+}
 
 /// <summary>A registration: the customer on their store-local day, and their first completeness.</summary>
-public sealed class CustomerRegisteredConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<CustomerRegistered, ReportDbContext>(db, clock)
+public sealed class CustomerRegisteredConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerRegistered>(db, clock)
 {
-    protected override async Task HandleAsync(CustomerRegistered message, ConsumeContext<CustomerRegistered> context)
+    public override async Task ApplyAsync(CustomerRegistered message, CancellationToken cancellationToken)
     {
-        // Thrown, the message is retried: the store's StoreOpened may simply not have arrived yet.
-        var store = await Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Store {message.StoreId} is not known to reports yet.");
-        if (await Db.Customers.AnyAsync(c => c.Id == message.CustomerId, context.CancellationToken)) return;
+        var store = await waiting.ParentOrWaitAsync(FactKey.Store(message.StoreId), message, ct => Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, ct), cancellationToken);
+        if (store is null || await Db.Customers.AnyAsync(c => c.Id == message.CustomerId, cancellationToken)) return;
         Db.Customers.Add(CustomerFact.From(message, store.LocalDate(message.RegisteredAt)));
         if (message.Completeness is { } rate) Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.RegisteredAt, rate));
+        await waiting.ReleaseAsync(FactKey.Customer(message.CustomerId), cancellationToken);
     }
 }
 
-/// <summary>A dispatch: the customer is in negotiation from that day, with that designer.</summary>
-public sealed class CustomerDispatchedConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<CustomerDispatched, ReportDbContext>(db, clock)
+/// <summary>A dispatch: the customer is in negotiation from their first one; milestones are credited to the designer they had then.</summary>
+public sealed class CustomerDispatchedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerDispatched>(db, clock)
 {
-    protected override async Task HandleAsync(CustomerDispatched message, ConsumeContext<CustomerDispatched> context)
+    public override async Task ApplyAsync(CustomerDispatched message, CancellationToken cancellationToken)
     {
-        var customer = await Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to reports yet.");
-        var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, context.CancellationToken);
-        customer.Dispatched(message.DesignerId, message.DesignerName, store.LocalDate(message.DispatchedAt));
+        var customer = await waiting.ParentOrWaitAsync(FactKey.Customer(message.CustomerId), message,
+            ct => Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct), cancellationToken);
+        if (customer is null || await Db.Dispatches.AnyAsync(d => d.AssignmentId == message.AssignmentId, cancellationToken)) return;
+        var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, cancellationToken);
+        var dispatches = await Db.Dispatches.Where(d => d.CustomerId == customer.Id).ToListAsync(cancellationToken);
+        var dispatch = DispatchFact.From(message, store.LocalDate(message.DispatchedAt));
+        Db.Dispatches.Add(dispatch);
+        dispatches.Add(dispatch);
+        customer.DispatchesAre(dispatches);
+        // A milestone may have arrived before this dispatch although it happened after it.
+        foreach (var milestone in await Db.Milestones.Where(m => m.CustomerId == customer.Id).ToListAsync(cancellationToken))
+            milestone.CreditTo(DispatchFact.DesignerAt(dispatches, milestone.At));
     }
 }
 
-/// <summary>A milestone, on its store-local day, with the designer the customer has.</summary>
-public sealed class MilestoneRecordedConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<MilestoneRecorded, ReportDbContext>(db, clock)
+/// <summary>A milestone, on its store-local day, credited to the designer the customer had then.</summary>
+public sealed class MilestoneRecordedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<MilestoneRecorded>(db, clock)
 {
-    protected override async Task HandleAsync(MilestoneRecorded message, ConsumeContext<MilestoneRecorded> context)
+    public override async Task ApplyAsync(MilestoneRecorded message, CancellationToken cancellationToken)
     {
-        var customer = await Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to reports yet.");
-        if (await Db.Milestones.AnyAsync(m => m.Id == message.MilestoneId, context.CancellationToken)) return;
-        var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, context.CancellationToken);
-        Db.Milestones.Add(MilestoneFact.From(message, store.LocalDate(message.At), customer.DesignerId));
+        var customer = await waiting.ParentOrWaitAsync(FactKey.Customer(message.CustomerId), message,
+            ct => Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct), cancellationToken);
+        if (customer is null || await Db.Milestones.AnyAsync(m => m.Id == message.MilestoneId, cancellationToken)) return;
+        var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, cancellationToken);
+        var dispatches = await Db.Dispatches.AsNoTracking().Where(d => d.CustomerId == customer.Id).ToListAsync(cancellationToken);
+        Db.Milestones.Add(MilestoneFact.From(message, store.LocalDate(message.At), DispatchFact.DesignerAt(dispatches, message.At.ToUniversalTime())));
     }
 }
 
 /// <summary>A change of basic information: the completeness from then on.</summary>
-public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<CustomerDetailsChanged, ReportDbContext>(db, clock)
+public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvider clock) : FactConsumer<CustomerDetailsChanged>(db, clock)
 {
-    protected override Task HandleAsync(CustomerDetailsChanged message, ConsumeContext<CustomerDetailsChanged> context)
+    public override Task ApplyAsync(CustomerDetailsChanged message, CancellationToken cancellationToken)
     {
         if (message.Completeness is { } rate) Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.ChangedAt, rate));
         return Task.CompletedTask;
@@ -59,23 +69,21 @@ public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvi
 }
 
 /// <summary>A follow-up: the stale lists show each customer's last one.</summary>
-public sealed class FollowUpRecordedConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<FollowUpRecorded, ReportDbContext>(db, clock)
+public sealed class FollowUpRecordedConsumer(ReportDbContext db, TimeProvider clock) : FactConsumer<FollowUpRecorded>(db, clock)
 {
-    protected override async Task HandleAsync(FollowUpRecorded message, ConsumeContext<FollowUpRecorded> context)
+    public override async Task ApplyAsync(FollowUpRecorded message, CancellationToken cancellationToken)
     {
-        if (!await Db.FollowUps.AnyAsync(f => f.Id == message.FollowUpId, context.CancellationToken)) Db.FollowUps.Add(FollowUpFact.From(message));
+        if (!await Db.FollowUps.AnyAsync(f => f.Id == message.FollowUpId, cancellationToken)) Db.FollowUps.Add(FollowUpFact.From(message));
     }
 }
 
 /// <summary>The home consultant named on a customer: the stale lists name them.</summary>
-public sealed class ConsultantNamedConsumer(ReportDbContext db, TimeProvider clock)
-    : IdempotentConsumer<ConsultantNamed, ReportDbContext>(db, clock)
+public sealed class ConsultantNamedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<ConsultantNamed>(db, clock)
 {
-    protected override async Task HandleAsync(ConsultantNamed message, ConsumeContext<ConsultantNamed> context)
+    public override async Task ApplyAsync(ConsultantNamed message, CancellationToken cancellationToken)
     {
-        var customer = await Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to reports yet.");
-        customer.Consultant(message.ConsultantName);
+        var customer = await waiting.ParentOrWaitAsync(FactKey.Customer(message.CustomerId), message,
+            ct => Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct), cancellationToken);
+        customer?.Consultant(message.ConsultantName, message.At);
     }
 }

@@ -11,12 +11,14 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
 
     public DbSet<StoreCopy> Stores => Set<StoreCopy>();
     public DbSet<CustomerFact> Customers => Set<CustomerFact>();
+    public DbSet<DispatchFact> Dispatches => Set<DispatchFact>();
     public DbSet<MilestoneFact> Milestones => Set<MilestoneFact>();
     public DbSet<CompletenessFact> Completeness => Set<CompletenessFact>();
     public DbSet<FollowUpFact> FollowUps => Set<FollowUpFact>();
     public DbSet<DesignerFact> Designers => Set<DesignerFact>();
     public DbSet<DutyFact> Duties => Set<DutyFact>();
     public DbSet<ProblemFact> Problems => Set<ProblemFact>();
+    public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

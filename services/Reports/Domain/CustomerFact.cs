@@ -30,14 +30,48 @@ public sealed class CustomerFact
         RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn,
     };
 
-    public void Consultant(string? name) => ConsultantName = name;
+    /// <summary>When the consultant was last named: a naming that happened earlier, arriving late, changes nothing.</summary>
+    public DateTimeOffset? ConsultantNamedAt { get; private set; }
 
-    /// <summary>Notes a dispatch: the first day of negotiation is kept, the designer is the latest one.</summary>
-    public void Dispatched(Guid designerId, string designerName, DateOnly on)
+    public void Consultant(string? name, DateTimeOffset at)
     {
-        if (FirstDispatchedOn is null || on < FirstDispatchedOn) FirstDispatchedOn = on;
-        (DesignerId, DesignerName) = (designerId, designerName);
+        if (ConsultantNamedAt is { } last && at.ToUniversalTime() < last) return;
+        (ConsultantName, ConsultantNamedAt) = (name, at.ToUniversalTime());
     }
+
+    /// <summary>
+    /// Takes the customer's dispatches, in whatever order they arrived: the first day of negotiation is the earliest
+    /// one's, the designer the latest one's.
+    /// </summary>
+    public void DispatchesAre(IReadOnlyCollection<DispatchFact> dispatches)
+    {
+        if (dispatches.Count == 0) return;
+        FirstDispatchedOn = dispatches.Min(d => d.Day);
+        var latest = dispatches.MaxBy(d => d.At)!;
+        (DesignerId, DesignerName) = (latest.DesignerId, latest.DesignerName);
+    }
+}
+
+/// <summary>A dispatch of a customer to a designer, on its store-local day.</summary>
+public sealed class DispatchFact
+{
+    public Guid AssignmentId { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public Guid DesignerId { get; private set; }
+    public string DesignerName { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public DateOnly Day { get; private set; }
+
+    public static DispatchFact From(CustomerDispatched dispatched, DateOnly day) => new()
+    {
+        AssignmentId = dispatched.AssignmentId, StoreId = dispatched.StoreId, CustomerId = dispatched.CustomerId, DesignerId = dispatched.DesignerId,
+        DesignerName = dispatched.DesignerName, At = dispatched.DispatchedAt.ToUniversalTime(), Day = day,
+    };
+
+    /// <summary>The designer the customer had at an instant: the latest dispatch at or before it.</summary>
+    public static Guid? DesignerAt(IEnumerable<DispatchFact> dispatches, DateTimeOffset at) =>
+        dispatches.Where(d => d.At <= at).MaxBy(d => d.At)?.DesignerId;
 }
 
 /// <summary>
@@ -57,6 +91,9 @@ public sealed class MilestoneFact
     public Guid? DesignerId { get; private set; }
     /// <summary>The customer's stage after the milestone: the latest one before a day is where they stood.</summary>
     public CustomerStage Stage { get; private set; }
+
+    /// <summary>The designer credited with the milestone: whom the customer was dispatched to by then.</summary>
+    public void CreditTo(Guid? designerId) => DesignerId = designerId;
 
     public static MilestoneFact From(MilestoneRecorded recorded, DateOnly day, Guid? designerId) => new()
     {

@@ -17,6 +17,31 @@ internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<Custo
     }
 }
 
+internal sealed class DispatchFactConfiguration : IEntityTypeConfiguration<DispatchFact>
+{
+    public void Configure(EntityTypeBuilder<DispatchFact> dispatch)
+    {
+        dispatch.ToTable("Dispatches");
+        dispatch.HasKey(d => d.AssignmentId);
+        dispatch.Property(d => d.AssignmentId).ValueGeneratedNever();
+        dispatch.HasIndex(d => d.CustomerId);
+        dispatch.Property(d => d.DesignerName).HasMaxLength(TextLimits.Name);
+    }
+}
+
+internal sealed class WaitingEventConfiguration : IEntityTypeConfiguration<WaitingEvent>
+{
+    public void Configure(EntityTypeBuilder<WaitingEvent> waiting)
+    {
+        waiting.ToTable("WaitingEvents");
+        waiting.HasKey(w => w.Id);
+        waiting.HasIndex(w => w.WaitsFor);
+        waiting.Property(w => w.WaitsFor).HasMaxLength(60);
+        waiting.Property(w => w.MessageType).HasMaxLength(200);
+        waiting.Property(w => w.Body).HasColumnType("jsonb");
+    }
+}
+
 internal sealed class MilestoneFactConfiguration : IEntityTypeConfiguration<MilestoneFact>
 {
     public void Configure(EntityTypeBuilder<MilestoneFact> milestone)

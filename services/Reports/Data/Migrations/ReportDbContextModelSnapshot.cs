@@ -169,6 +169,9 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("ConsultantNamedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CustomerNo")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -226,6 +229,38 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId");
 
                     b.ToTable("Designers", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.DispatchFact", b =>
+                {
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DesignerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DesignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AssignmentId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Dispatches", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.DutyFact", b =>
@@ -364,6 +399,38 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "RaisedAt");
 
                     b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.WaitingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaitsFor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaitsFor");
+
+                    b.ToTable("WaitingEvents", (string)null);
                 });
 #pragma warning restore 612, 618
         }
