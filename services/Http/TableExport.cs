@@ -38,6 +38,17 @@ public static class ExportFormats
 /// </summary>
 public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
 {
+    /// <summary>Yuan with thousands separators and the fen: 12,345.60.</summary>
+    public const string MoneyFormat = "#,##0.00";
+    /// <summary>A rate of 0 to 1 shown as a percentage: 46.67%.</summary>
+    public const string PercentFormat = "0.00%";
+
+    /// <summary>
+    /// The Excel number format of some columns, by name (<see cref="MoneyFormat"/>, <see cref="PercentFormat"/>): the cells
+    /// stay numbers, shown formatted. In CSV money is written to the fen.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Formats { get; init; } = new Dictionary<string, string>();
+
     public async Task<FileContentHttpResult> ToFileAsync(ExportFormat format, string fileName, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -58,7 +69,7 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IR
             await writer.WriteLineAsync(string.Join(",", Columns.Select(Quoted)).AsMemory(), cancellationToken);
             return;
         }
-        var sheet = Rows.Select(row => Columns.Select((c, i) => (c, Value: (object?)Text(row[i]))).ToDictionary(x => x.c, x => x.Value)).ToList();
+        var sheet = Rows.Select(row => Columns.Select((c, i) => (c, Value: (object?)CsvText(c, row[i]))).ToDictionary(x => x.c, x => x.Value)).ToList();
         await stream.SaveAsAsync(sheet, excelType: ExcelType.CSV, configuration: new MiniExcelLibs.Csv.CsvConfiguration { StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(true)) }, cancellationToken: cancellationToken);
     }
 
@@ -71,8 +82,15 @@ public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IR
             return line;
         }).ToList();
         if (sheet.Count == 0) sheet.Add(Columns.ToDictionary(c => c, _ => (object?)null));
-        await stream.SaveAsAsync(sheet, sheetName: Title, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        {
+            DynamicColumns = Formats.Select(f => new MiniExcelLibs.Attributes.DynamicExcelColumn(f.Key) { Format = f.Value }).ToArray(),
+        };
+        await stream.SaveAsAsync(sheet, sheetName: Title, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
     }
+
+    private string CsvText(string column, object? value) =>
+        value is decimal money && Formats.TryGetValue(column, out var format) && format == MoneyFormat ? money.ToString("F2", CultureInfo.InvariantCulture) : Text(value);
 
     /// <summary>Numbers stay numbers in a workbook; everything else is written as its text.</summary>
     private static object? Cell(object? value) => value switch

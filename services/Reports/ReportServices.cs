@@ -30,6 +30,8 @@ public static class ReportServices
             Fact<DutyRecordedConsumer, DutyRecorded>();
             Fact<CustomerProblemRaisedConsumer, CustomerProblemRaised>();
             Fact<CustomerProblemResolvedConsumer, CustomerProblemResolved>();
+            Fact<FollowUpTaskChangedConsumer, FollowUpTaskChanged>();
+            Fact<ContractFormMovedConsumer, ContractFormMoved>();
         });
         return builder;
     }

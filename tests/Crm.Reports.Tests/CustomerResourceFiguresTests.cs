@@ -124,7 +124,13 @@ public sealed class CustomerResourceFiguresTests : IAsyncLifetime
             new[] { "新登记客流 New registered", "在谈客户数 In negotiation", "交定金数 Deposits", "定金额 Deposit amount", "签单数 Signed", "签单额 Signed amount",
                 "签单面积 Signed m²", "平均单额 Average order", "平米均价 Price per m²", "设计费笔数 Design fees paid", "设计费 Design fees", "完整率 Completeness" }
             .Select(column => Assert.IsType<double>(total[column])).Select(v => (decimal)v));
+        // Money shows as yuan to the fen with separators, the rate as a percentage: number formats of the sheet, the cells still numbers.
+        using var workbook = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+        var styles = await new StreamReader(workbook.GetEntry("xl/styles.xml")!.Open()).ReadToEndAsync();
+        Assert.Contains("formatCode=\"#,##0.00\"", styles);
+        Assert.Contains("formatCode=\"0.00%\"", styles);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Contains(",5500.00,", System.Text.Encoding.UTF8.GetString(bytes));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.StartsWith("\"门店 Store\",\"来源 Source\",\"设计师 Designer\",\"新登记客流 New registered\"", System.Text.Encoding.UTF8.GetString(bytes[3..]));
     }

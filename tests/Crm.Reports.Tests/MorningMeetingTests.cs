@@ -44,6 +44,23 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         Problem(db, m2, "p2", "2026-11-19T10:00", "2026-11-20", resolved: "2026-11-20T10:00");
         Problem(db, m3, "p3", "2026-11-20T10:00", "2026-11-21", resolved: "2026-11-21T09:00");
         Problem(db, m4, "p4", "2026-11-21T10:00", "2026-11-22", resolved: null);
+
+        var (wang, li) = ((Guid.NewGuid(), "王芳"), (Guid.NewGuid(), "李静"));
+        Task(db, m1, "2026-11-20", "2026-11-18T10:00", wang);                                          // due on the day
+        Task(db, m1, "2026-11-18", "2026-11-16T10:00", wang);                                          // overdue
+        Task(db, m2, "2026-11-19", "2026-11-17T10:00", wang, endedAt: "2026-11-20T15:00");             // done on the day
+        Task(db, m2, "2026-11-19", "2026-11-17T10:00", wang, reassigned: ("2026-11-20T12:00", li));   // overdue, 李静's since noon
+        Task(db, m3, "2026-11-21", "2026-11-19T10:00", li);                                            // due after the day
+        Task(db, m3, "2026-11-20", "2026-11-21T08:00", li);                                            // made after the day
+        Task(db, m4, "2026-11-15", "2026-11-10T10:00", wang, endedAt: "2026-11-21T09:00");             // overdue, done only the next morning
+        Task(db, m4, "2026-11-20", "2026-11-18T10:00", li, reassigned: ("2026-11-21T10:00", wang));   // due on the day, 王芳's only the next day
+
+        Form(db, "F1", ("2026-11-10T10:00", "Issued", "2026-11-17T10:00", null, false));
+        Form(db, "F2", ("2026-11-12T10:00", "Issued", "2026-11-19T10:00", null, false), ("2026-11-18T10:00", "Retrieved", null, null, false));
+        Form(db, "F3", ("2026-11-15T10:00", "Issued", "2026-11-22T10:00", null, false));
+        Form(db, "F4", ("2026-11-19T10:00", "Retrieved", null, null, false), ("2026-11-19T11:00", "Retrieved", null, "2026-11-20T12:00", false));
+        Form(db, "F5", ("2026-11-19T16:00", "Lost", null, null, true));
+        Form(db, "F6", ("2026-11-01T10:00", "Issued", "2026-11-08T10:00", null, false), ("2026-11-21T09:00", "Retrieved", null, null, false));
         await db.SaveChangesAsync();
     }
 
@@ -70,6 +87,20 @@ public sealed class MorningMeetingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_meeting_counts_each_customer_managers_follow_ups_and_lists_the_form_alerts_as_the_day_ended()
+    {
+        var meeting = await _service.ClientAs("StoreManager", _store).GetFromJsonAsync<JsonElement>("/api/reports/morning-meeting?date=2026-11-20");
+
+        // 李静: the reassigned overdue task (since noon) and the one due that day (hers until the 21st). 王芳: one due, two overdue.
+        Assert.Equal([("李静", 1, 1), ("王芳", 1, 2)], meeting.GetProperty("followUps").EnumerateArray()
+            .Select(a => (a.GetProperty("assigneeName").GetString(), a.GetProperty("dueToday").GetInt32(), a.GetProperty("overdue").GetInt32())));
+        // F6 and F1 not retrieved in time, F5 lost, F4 not back by noon on the 20th; F2 retrieved, F3 not due yet.
+        Assert.Equal([("NotRetrieved", "F6", Local("2026-11-08T10:00")), ("NotRetrieved", "F1", Local("2026-11-17T10:00")), ("Lost", "F5", Local("2026-11-19T16:00")),
+                ("ReturnOverdue", "F4", Local("2026-11-20T12:00"))],
+            meeting.GetProperty("formAlerts").EnumerateArray().Select(a => (a.GetProperty("kind").GetString(), a.GetProperty("serial").GetString()![_prefix.Length..], a.GetProperty("since").GetDateTimeOffset())));
+    }
+
+    [Fact]
     public async Task A_chain_admin_names_the_store_and_another_stores_meeting_does_not_exist()
     {
         var noStore = await _service.ClientAs("ChainAdmin").GetAsync("/api/reports/morning-meeting?date=2026-11-20");
@@ -79,7 +110,12 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, noStore.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         var rows = MiniExcelLibs.MiniExcel.Query(await sheet.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(("出图/报价 Drawings or quote", 2d, 2d), ((string)rows[4]["阶段 Stage"]!, (double)rows[4]["昨日 Yesterday"]!, (double)rows[4]["当前 Now"]!));
+        Assert.Equal(("客户资源 Stages", "出图/报价 Drawings or quote", 2d, 2d),
+            ((string)rows[4]["部分 Section"]!, (string)rows[4]["项目 Item"]!, (double)rows[4]["昨日/今日到期 Yesterday/Due today"]!, (double)rows[4]["当前/逾期 Now/Overdue"]!));
+        Assert.Equal(("回访 Follow-ups", "王芳", 1d, 2d), rows.Where(r => (string)r["部分 Section"]! == "回访 Follow-ups")
+            .Select(r => ((string)r["部分 Section"]!, (string)r["项目 Item"]!, (double)r["昨日/今日到期 Yesterday/Due today"]!, (double)r["当前/逾期 Now/Overdue"]!)).Last());
+        Assert.Equal(["F6", "F1", "F5", "F4"], rows.Where(r => (string)r["部分 Section"]! == "合同文本预警 Form alerts").Select(r => ((string)r["项目 Item"]!)[_prefix.Length..]));
+        Assert.Equal(("完整率 Completeness", 0.4667d), ((string)rows[^1]["部分 Section"]!, (double)rows[^1]["当前/逾期 Now/Overdue"]!));
     }
 
     [Fact]
@@ -96,6 +132,35 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         Assert.False(duty.OnDuty);
         duty.Apply(Recorded(onDuty: true, minute: 20));
         Assert.True(duty.OnDuty);
+    }
+
+    /// <summary>A task as its events leave it: made for an assignee, perhaps given to another, perhaps ended.</summary>
+    private void Task(ReportDbContext db, CustomerFact customer, string dueOn, string createdAt, (Guid Id, string Name) assignee,
+        string? endedAt = null, (string At, (Guid Id, string Name) To)? reassigned = null)
+    {
+        var made = new FollowUpTaskChanged
+        {
+            StoreId = _store, CustomerId = customer.Id, TaskId = Guid.CreateVersion7(), Kind = "NextFollowUp", DueOn = DateOnly.Parse(dueOn),
+            AssigneeId = assignee.Id, AssigneeName = assignee.Name, CreatedAt = Local(createdAt), At = Local(createdAt),
+        };
+        var task = TaskFact.From(made);
+        db.Tasks.Add(task);
+        db.TaskAssignees.Add(TaskAssigneeFact.From(made));
+        if (reassigned is { } r)
+            db.TaskAssignees.Add(TaskAssigneeFact.From(made with { AssigneeId = r.To.Id, AssigneeName = r.To.Name, At = Local(r.At) }));
+        if (endedAt is not null) task.Apply(made with { EndedAt = Local(endedAt), At = Local(endedAt) });
+    }
+
+    /// <summary>A form's moves: when, its state after, retrieve-by, return-by, lost.</summary>
+    private void Form(ReportDbContext db, string serial, params (string At, string State, string? RetrieveBy, string? ReturnBy, bool Lost)[] moves)
+    {
+        foreach (var move in moves)
+            db.FormVersions.Add(FormVersionFact.From(new ContractFormMoved
+            {
+                StoreId = _store, Serial = _prefix + serial, Action = move.State, State = move.State, HolderName = "王芳", DesignerName = "陈一",
+                RetrieveBy = move.RetrieveBy is null ? null : Local(move.RetrieveBy), ReturnBy = move.ReturnBy is null ? null : Local(move.ReturnBy),
+                Lost = move.Lost, At = Local(move.At),
+            }));
     }
 
     private static DateTimeOffset Local(string dayAndTime) => new(DateTime.Parse(dayAndTime), TimeSpan.FromHours(8));

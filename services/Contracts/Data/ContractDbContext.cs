@@ -1,6 +1,7 @@
 namespace Crm.Contracts.Data;
 
-public sealed class ContractDbContext(DbContextOptions<ContractDbContext> options, StoreScope scope)
+public sealed class ContractDbContext(
+    DbContextOptions<ContractDbContext> options, StoreScope scope, TimeProvider? clock = null, Microsoft.Extensions.Options.IOptions<ContractOptions>? contractOptions = null)
     : DbContext(options), IMessagingDbContext, IStoreScopedDbContext, IStoreCopies<StoreCopy>, IStaffCopies
 {
     public const int SerialLength = 30;
@@ -21,6 +22,20 @@ public sealed class ContractDbContext(DbContextOptions<ContractDbContext> option
     public DbSet<StockCount> StockCounts => Set<StockCount>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>Every move of a form is announced in the same unit of work as its ledger line.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var retrievalDays = contractOptions?.Value.RetrievalDays ?? FormAlerts.DefaultRetrievalDays;
+        var moves = ChangeTracker.Entries<CustodyEntry>().Where(e => e.State == EntityState.Added && e.Entity.IsMove).Select(e => e.Entity).ToList();
+        foreach (var move in moves)
+        {
+            var form = ChangeTracker.Entries<ContractForm>().Select(f => f.Entity).Single(f => f.Serial == move.Serial);
+            OutboxMessages.Add(OutboxMessage.For(form.Moved(move, retrievalDays), now));
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -46,6 +46,15 @@ public sealed class ContractForm
 
     public bool IsPassedOn => PassedAt is not null;
 
+    /// <summary>The form as it stands after a move, with the times by which it is due back (the alerts of <see cref="FormAlerts"/>).</summary>
+    public ContractFormMoved Moved(CustodyEntry move, int retrievalDays) => new()
+    {
+        StoreId = StoreId, Serial = Serial, Action = move.Action.ToString(), State = State.ToString(), HolderName = HolderName, DesignerName = DesignerName,
+        RetrieveBy = State is FormState.Issued or FormState.Signed ? IssuedAt?.AddDays(retrievalDays) : null,
+        ReturnBy = IsPassedOn ? ExpectedReturnAt : null,
+        Reason = move.Purpose, Lost = State == FormState.Lost, At = move.At,
+    };
+
     public static (ContractForm Form, CustodyEntry Entry) Receive(Guid storeId, string serial, Person by, DateTimeOffset now)
     {
         var form = new ContractForm { Serial = serial, StoreId = storeId, State = FormState.InStock, ReceivedAt = now };

@@ -22,6 +22,9 @@ public sealed class CustodyEntry
     public string RecordedByName { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>Whether the form moved: a receipt into stock starts its custody, a refused passing-on leaves it where it was.</summary>
+    public bool IsMove => Action is not (CustodyAction.Received or CustodyAction.PassingRefused);
+
     /// <summary>A passing-on refused by <see cref="RecipientRule"/>: the form did not move, the attempt is on record.</summary>
     public static CustodyEntry Refused(ContractForm form, Person to, string purpose, Person by, DateTimeOffset at) =>
         Record(form, CustodyAction.PassingRefused, form.HolderId is { } id ? new Person(id, form.HolderName ?? "") : null, to, by, at, purpose);

@@ -50,6 +50,13 @@ public sealed class FollowUpTask
         return this;
     }
 
+    /// <summary>The task as it stands, announced after a change made at <paramref name="at"/>.</summary>
+    public FollowUpTaskChanged Changed(DateTimeOffset at) => new()
+    {
+        StoreId = StoreId, CustomerId = CustomerId, TaskId = Id, Kind = Kind.ToString(), DueOn = DueOn, AssigneeId = AssigneeId, AssigneeName = AssigneeName,
+        CreatedAt = CreatedAt, EndedAt = CompletedAt ?? ClosedAt, At = at,
+    };
+
     public void AssignTo(Guid? id, string? name) => (AssigneeId, AssigneeName) = (id, name);
 
     public void Close(string reason, DateTimeOffset at) => (ClosedAt, ClosedReason) = (at, reason);

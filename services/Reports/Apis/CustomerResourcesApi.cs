@@ -77,6 +77,13 @@ public static class CustomerResourcesApi
             "门店 Store", "来源 Source", "设计师 Designer", "新登记客流 New registered", "在谈客户数 In negotiation", "交定金数 Deposits", "定金额 Deposit amount",
             "签单数 Signed", "签单额 Signed amount", "签单面积 Signed m²", "平均单额 Average order", "平米均价 Price per m²", "设计费笔数 Design fees paid",
             "设计费 Design fees", "完整率 Completeness",
-        ], lines);
+        ], lines)
+        {
+            Formats = new Dictionary<string, string>
+            {
+                ["定金额 Deposit amount"] = ExportTable.MoneyFormat, ["签单额 Signed amount"] = ExportTable.MoneyFormat, ["平均单额 Average order"] = ExportTable.MoneyFormat,
+                ["平米均价 Price per m²"] = ExportTable.MoneyFormat, ["设计费 Design fees"] = ExportTable.MoneyFormat, ["完整率 Completeness"] = ExportTable.PercentFormat,
+            },
+        };
     }
 }

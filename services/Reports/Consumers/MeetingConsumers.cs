@@ -41,3 +41,26 @@ public sealed class CustomerProblemResolvedConsumer(ReportDbContext db, TimeProv
         problem?.Resolved(message.ResolvedAt);
     }
 }
+
+/// <summary>A follow-up task made, ended or given to someone else: the meeting counts the open ones due per customer manager.</summary>
+public sealed class FollowUpTaskChangedConsumer(ReportDbContext db, TimeProvider clock) : FactConsumer<FollowUpTaskChanged>(db, clock)
+{
+    public override async Task ApplyAsync(FollowUpTaskChanged message, CancellationToken cancellationToken)
+    {
+        var task = await Db.Tasks.FirstOrDefaultAsync(t => t.Id == message.TaskId, cancellationToken);
+        if (task is null) Db.Tasks.Add(TaskFact.From(message));
+        else task.Apply(message);
+        var at = message.At.ToUniversalTime();
+        if (!await Db.TaskAssignees.AnyAsync(a => a.TaskId == message.TaskId && a.At == at, cancellationToken)) Db.TaskAssignees.Add(TaskAssigneeFact.From(message));
+    }
+}
+
+/// <summary>A contract form moved: the meeting lists the forms not retrieved, not returned in time, or lost.</summary>
+public sealed class ContractFormMovedConsumer(ReportDbContext db, TimeProvider clock) : FactConsumer<ContractFormMoved>(db, clock)
+{
+    public override async Task ApplyAsync(ContractFormMoved message, CancellationToken cancellationToken)
+    {
+        var at = message.At.ToUniversalTime();
+        if (!await Db.FormVersions.AnyAsync(f => f.Serial == message.Serial && f.At == at, cancellationToken)) Db.FormVersions.Add(FormVersionFact.From(message));
+    }
+}

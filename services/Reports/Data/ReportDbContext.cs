@@ -18,6 +18,9 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<DesignerFact> Designers => Set<DesignerFact>();
     public DbSet<DutyFact> Duties => Set<DutyFact>();
     public DbSet<ProblemFact> Problems => Set<ProblemFact>();
+    public DbSet<TaskFact> Tasks => Set<TaskFact>();
+    public DbSet<TaskAssigneeFact> TaskAssignees => Set<TaskAssigneeFact>();
+    public DbSet<FormVersionFact> FormVersions => Set<FormVersionFact>();
     public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -55,3 +55,58 @@ public sealed class ProblemFact
 
     public void Resolved(DateTimeOffset at) => ResolvedAt = at.ToUniversalTime();
 }
+
+/// <summary>A follow-up task: due on a store-local day, open from its making until it ended (completed or closed by itself).</summary>
+public sealed class TaskFact
+{
+    public Guid Id { get; private set; }
+    public Guid StoreId { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public DateOnly DueOn { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public static TaskFact From(FollowUpTaskChanged changed) => new()
+    {
+        Id = changed.TaskId, StoreId = changed.StoreId, CustomerId = changed.CustomerId, Kind = changed.Kind, DueOn = changed.DueOn,
+        CreatedAt = changed.CreatedAt.ToUniversalTime(), EndedAt = changed.EndedAt?.ToUniversalTime(),
+    };
+
+    /// <summary>Any change of the task, in any order: an end, once known, stays.</summary>
+    public void Apply(FollowUpTaskChanged changed) => EndedAt ??= changed.EndedAt?.ToUniversalTime();
+}
+
+/// <summary>Whom a task was given to from an instant on: the latest before a moment is its assignee then.</summary>
+public sealed class TaskAssigneeFact
+{
+    public Guid TaskId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
+
+    public static TaskAssigneeFact From(FollowUpTaskChanged changed) =>
+        new() { TaskId = changed.TaskId, At = changed.At.ToUniversalTime(), AssigneeId = changed.AssigneeId, AssigneeName = changed.AssigneeName };
+}
+
+/// <summary>A contract form as it stood after a move, from that instant on: the latest before a moment tells its alerts then.</summary>
+public sealed class FormVersionFact
+{
+    public Guid StoreId { get; private set; }
+    public string Serial { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public string Action { get; private set; } = "";
+    public string State { get; private set; } = "";
+    public string? HolderName { get; private set; }
+    public string? DesignerName { get; private set; }
+    public DateTimeOffset? RetrieveBy { get; private set; }
+    public DateTimeOffset? ReturnBy { get; private set; }
+    public string? Reason { get; private set; }
+    public bool Lost { get; private set; }
+
+    public static FormVersionFact From(ContractFormMoved moved) => new()
+    {
+        StoreId = moved.StoreId, Serial = moved.Serial, At = moved.At.ToUniversalTime(), Action = moved.Action, State = moved.State, HolderName = moved.HolderName,
+        DesignerName = moved.DesignerName, RetrieveBy = moved.RetrieveBy?.ToUniversalTime(), ReturnBy = moved.ReturnBy?.ToUniversalTime(), Reason = moved.Reason, Lost = moved.Lost,
+    };
+}

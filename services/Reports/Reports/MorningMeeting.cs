@@ -12,20 +12,27 @@ public sealed record Attendance(IReadOnlyList<string> OnDuty, IReadOnlyList<stri
 /// <summary>A customer problem open at the end of the day, overdue when its due day has passed.</summary>
 public sealed record MeetingProblem(Guid ProblemId, Guid CustomerId, string CustomerNo, string DesignerName, string What, DateOnly DueOn, string RaisedBy, bool Overdue);
 
+/// <summary>A customer manager's open follow-up tasks: due on the day, and overdue from before it.</summary>
+public sealed record AssigneeFollowUps(Guid? AssigneeId, string? AssigneeName, int DueToday, int Overdue);
+
 public sealed record MorningMeetingReport(
-    Guid StoreId, string StoreName, DateOnly Date, Attendance Attendance, IReadOnlyList<StageLine> Stages, IReadOnlyList<MeetingProblem> Problems, decimal? CompletenessRate);
+    Guid StoreId, string StoreName, DateOnly Date, Attendance Attendance, IReadOnlyList<StageLine> Stages, IReadOnlyList<MeetingProblem> Problems,
+    IReadOnlyList<AssigneeFollowUps> FollowUps, IReadOnlyList<FormAlertLine> FormAlerts, decimal? CompletenessRate);
 
 /// <summary>
 /// The morning meeting of domain.md §5 for one store and day, from the dated facts: attendance, the stage list
-/// (yesterday's count and the count standing at the end of the day), the open customer problems and the store's
-/// completeness rate. Its cost follows the store, not the chain.
+/// (yesterday's count and the count standing at the end of the day), the open customer problems, the follow-ups due
+/// and overdue per customer manager, the contract-form alerts and the store's completeness rate. Everything stands
+/// as at the end of the day, or now while the day lasts. Its cost follows the store, not the chain.
 /// </summary>
-public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures figures)
+public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures figures, TimeProvider clock)
 {
     public async Task<MorningMeetingReport> ComputeAsync(StoreCopy store, DateOnly day, CancellationToken ct)
     {
         var yesterday = day.AddDays(-1);
         var endOfDay = StoreDays.StartOf(store.TimeZone, day.AddDays(1));
+        var now = clock.GetUtcNow();
+        var asAt = now < endOfDay ? now : endOfDay;
 
         var designers = await db.Designers.AsNoTracking().Where(d => d.StoreId == store.Id).OrderBy(d => d.RosterNumber).ToListAsync(ct);
         var absent = await db.Duties.AsNoTracking().Where(d => d.StoreId == store.Id && d.Day == day && !d.OnDuty).Select(d => d.DesignerId).ToListAsync(ct);
@@ -62,10 +69,33 @@ public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures f
             .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { p, c.CustomerNo })
             .OrderBy(x => x.p.DueOn).ThenBy(x => x.p.RaisedAt).ToListAsync(ct);
 
+        var followUps = await FollowUpsAsync(store, day, asAt, ct);
+        var forms = await db.FormVersions
+            .FromSql($"""SELECT DISTINCT ON ("Serial") * FROM "FormVersions" WHERE "StoreId" = {store.Id} AND "At" < {asAt} ORDER BY "Serial", "At" DESC""")
+            .AsNoTracking().ToListAsync(ct);
+        var formAlerts = forms.SelectMany(f => FormAlertRule.At(f, asAt)).OrderBy(a => a.Since).ThenBy(a => a.Serial, StringComparer.Ordinal).ToList();
+
         var completeness = await figures.CompletenessAsync([store], DateOnly.MinValue, day, Breakdown.None, ct);
         var customers = completeness.Sum(r => r.Customers);
         return new MorningMeetingReport(store.Id, store.Name, day, attendance, lines,
             problems.ConvertAll(x => new MeetingProblem(x.p.Id, x.p.CustomerId, x.CustomerNo, x.p.DesignerName, x.p.What, x.p.DueOn, x.p.RaisedBy, x.p.DueOn < day)),
-            customers == 0 ? null : Math.Round(completeness.Sum(r => r.Sum) / customers, 4));
+            followUps, formAlerts, customers == 0 ? null : Math.Round(completeness.Sum(r => r.Sum) / customers, 4));
+    }
+
+    /// <summary>The tasks open at the moment and due by the day, counted per assignee at that moment.</summary>
+    private async Task<List<AssigneeFollowUps>> FollowUpsAsync(StoreCopy store, DateOnly day, DateTimeOffset asAt, CancellationToken ct)
+    {
+        var open = await db.Tasks.AsNoTracking()
+            .Where(t => t.StoreId == store.Id && t.DueOn <= day && t.CreatedAt < asAt && (t.EndedAt == null || t.EndedAt >= asAt))
+            .Select(t => new
+            {
+                t.DueOn,
+                AssigneeId = db.TaskAssignees.Where(a => a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeId).FirstOrDefault(),
+                AssigneeName = db.TaskAssignees.Where(a => a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return open.GroupBy(t => (t.AssigneeId, t.AssigneeName))
+            .Select(g => new AssigneeFollowUps(g.Key.AssigneeId, g.Key.AssigneeName, g.Count(t => t.DueOn == day), g.Count(t => t.DueOn < day)))
+            .OrderBy(a => a.AssigneeName, StringComparer.Ordinal).ToList();
     }
 }

@@ -53,10 +53,20 @@ public sealed class CustodyFlowTests(ContractServiceFixture fixture) : IClassFix
         Assert.Equal(("李明", "王芳"), (moves[3].GetProperty("fromName").GetString(), moves[3].GetProperty("toName").GetString()));
 
         var rows = await fixture.InDatabase(db => db.OutboxMessages.Where(m => m.MessageType.StartsWith("Crm.Messages.Contract")).OrderBy(m => m.Sequence).ToListAsync());
-        var events = rows.Select(r => (Type: r.MessageType, Body: JsonDocument.Parse(r.Body).RootElement)).Where(r => r.Body.GetProperty("formSerial").GetString() == serial).ToList();
+        var events = rows.Where(r => r.MessageType != typeof(ContractFormMoved).FullName)
+            .Select(r => (Type: r.MessageType, Body: JsonDocument.Parse(r.Body).RootElement)).Where(r => r.Body.GetProperty("formSerial").GetString() == serial).ToList();
         Assert.Equal(["Crm.Messages.ContractSigned", "Crm.Messages.ContractReviewed"], events.Select(e => e.Type));
         Assert.Equal((store.Customer, store.DesignerId, 268000m, 118m), (events[0].Body.GetProperty("customerId").GetGuid(), events[0].Body.GetProperty("designerId").GetGuid(),
             events[0].Body.GetProperty("amount").GetDecimal(), events[0].Body.GetProperty("areaM2").GetDecimal()));
+        // Every move but the receipt is announced with where the form stands and when it is due back, for the morning meeting's alerts.
+        var announced = rows.Where(r => r.MessageType == typeof(ContractFormMoved).FullName).Select(r => JsonDocument.Parse(r.Body).RootElement)
+            .Where(e => e.GetProperty("serial").GetString() == serial).ToList();
+        Assert.Equal(moves.Skip(1).Select(m => m.GetProperty("action").GetString()), announced.Select(e => e.GetProperty("action").GetString()));
+        var issued = moves[1].GetProperty("at").GetDateTimeOffset();
+        // The ledger keeps the database's microseconds; the event the instant as taken.
+        Assert.Equal(issued.AddDays(7), announced[0].GetProperty("retrieveBy").GetDateTimeOffset(), TimeSpan.FromMicroseconds(1));
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero), announced[3].GetProperty("returnBy").GetDateTimeOffset());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (announced[2].GetProperty("retrieveBy").ValueKind, announced[^1].GetProperty("returnBy").ValueKind));
     }
 
     [Fact]

@@ -92,6 +92,11 @@ public sealed class ProblemsAndAssigneesTests : IAsyncLifetime
         var history = await manager.GetFromJsonAsync<JsonElement>($"/api/followups/customers/{customer}/reassignments");
         Assert.Equal([("王芳", "李娜", "王芳休假", 1)], history.EnumerateArray().Select(r =>
             (r.GetProperty("fromName").GetString(), r.GetProperty("toName").GetString(), r.GetProperty("reason").GetString(), r.GetProperty("tasksMoved").GetInt32())));
+        // The task's making and its move are announced, for the morning meeting's count per customer manager.
+        var bodies = await InDatabase(db => db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(FollowUpTaskChanged).FullName).Select(m => m.Body).ToListAsync());
+        var changes = bodies.Select(b => JsonDocument.Parse(b).RootElement).Where(e => e.GetProperty("taskId").GetGuid() == task.Id).ToList();
+        Assert.Equal([("王芳", "FirstFollowUp"), ("李娜", "FirstFollowUp")], changes.Select(e => (e.GetProperty("assigneeName").GetString(), e.GetProperty("kind").GetString())));
+        Assert.All(changes, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("endedAt").ValueKind));
     }
 
     [Fact]

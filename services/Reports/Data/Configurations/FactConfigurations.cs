@@ -118,3 +118,42 @@ internal sealed class ProblemFactConfiguration : IEntityTypeConfiguration<Proble
         problem.Property(p => p.RaisedBy).HasMaxLength(TextLimits.Name);
     }
 }
+
+internal sealed class TaskFactConfiguration : IEntityTypeConfiguration<TaskFact>
+{
+    public void Configure(EntityTypeBuilder<TaskFact> task)
+    {
+        task.ToTable("Tasks");
+        task.HasKey(t => t.Id);
+        task.Property(t => t.Id).ValueGeneratedNever();
+        // A store's tasks still open at a moment: the ones not ended, or ended after it.
+        task.HasIndex(t => new { t.StoreId, t.EndedAt });
+        task.Property(t => t.Kind).HasMaxLength(30);
+    }
+}
+
+internal sealed class TaskAssigneeFactConfiguration : IEntityTypeConfiguration<TaskAssigneeFact>
+{
+    public void Configure(EntityTypeBuilder<TaskAssigneeFact> assignee)
+    {
+        assignee.ToTable("TaskAssignees");
+        assignee.HasKey(a => new { a.TaskId, a.At });
+        assignee.Property(a => a.AssigneeName).HasMaxLength(TextLimits.Name);
+    }
+}
+
+internal sealed class FormVersionFactConfiguration : IEntityTypeConfiguration<FormVersionFact>
+{
+    public void Configure(EntityTypeBuilder<FormVersionFact> form)
+    {
+        form.ToTable("FormVersions");
+        form.HasKey(f => new { f.Serial, f.At });
+        form.HasIndex(f => new { f.StoreId, f.Serial, f.At });
+        form.Property(f => f.Serial).HasMaxLength(30);
+        form.Property(f => f.Action).HasMaxLength(30);
+        form.Property(f => f.State).HasMaxLength(30);
+        form.Property(f => f.HolderName).HasMaxLength(TextLimits.Name);
+        form.Property(f => f.DesignerName).HasMaxLength(TextLimits.Name);
+        form.Property(f => f.Reason).HasMaxLength(TextLimits.Text);
+    }
+}
