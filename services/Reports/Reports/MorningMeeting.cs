@@ -34,24 +34,26 @@ public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures f
         var now = clock.GetUtcNow();
         var asAt = now < endOfDay ? now : endOfDay;
 
-        var designers = await db.Designers.AsNoTracking().Where(d => d.StoreId == store.Id).OrderBy(d => d.RosterNumber).ToListAsync(ct);
-        var absent = await db.Duties.AsNoTracking().Where(d => d.StoreId == store.Id && d.Day == day && !d.OnDuty).Select(d => d.DesignerId).ToListAsync(ct);
-        var attendance = new Attendance(
-            designers.Where(d => !absent.Contains(d.Id)).Select(d => d.Name).ToList(), designers.Where(d => absent.Contains(d.Id)).Select(d => d.Name).ToList());
+        // One query a section: the meeting's cost is its round trips and the one store's rows, not the chain's.
+        var roster = await db.Designers.AsNoTracking().Where(d => d.StoreId == store.Id).OrderBy(d => d.RosterNumber)
+            .Select(d => new { d.Name, Absent = db.Duties.Any(x => x.DesignerId == d.Id && x.Day == day && !x.OnDuty) }).ToListAsync(ct);
+        var attendance = new Attendance(roster.Where(d => !d.Absent).Select(d => d.Name).ToList(), roster.Where(d => d.Absent).Select(d => d.Name).ToList());
 
         var milestones = db.Milestones.AsNoTracking().Where(m => m.StoreId == store.Id);
-        var reachedYesterday = (await milestones.Where(m => m.Day == yesterday).GroupBy(m => m.Type)
-                .Select(g => new { Type = g.Key, Customers = g.Select(m => m.CustomerId).Distinct().Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Type, x => x.Customers);
-        var drawnOrQuoted = await milestones.Where(m => m.Day == yesterday && (m.Type == MilestoneType.DrawingsIssued || m.Type == MilestoneType.Quoted))
-            .Select(m => m.CustomerId).Distinct().CountAsync(ct);
-        var newYesterday = await db.Customers.AsNoTracking().CountAsync(c => c.StoreId == store.Id && c.RegisteredOn == yesterday, ct);
+        var yesterdays = await milestones.Where(m => m.Day == yesterday).Select(m => new { m.Type, m.CustomerId }).Distinct().ToListAsync(ct);
+        var reachedYesterday = yesterdays.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => g.Count());
+        var drawnOrQuoted = yesterdays.Where(m => m.Type is MilestoneType.DrawingsIssued or MilestoneType.Quoted).Select(m => m.CustomerId).Distinct().Count();
 
-        // Where each customer stood at the end of the day: the stage after their latest milestone by then.
-        var standing = (await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.RegisteredOn <= day)
-                .Select(c => milestones.Where(m => m.CustomerId == c.Id && m.Day <= day).OrderByDescending(m => m.At).Select(m => (CustomerStage?)m.Stage).FirstOrDefault())
-                .GroupBy(stage => stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Stage ?? CustomerStage.Registered, x => x.Count);
+        // Where each customer stood at the end of the day: the stage after their latest milestone by then; and who came yesterday.
+        var standingRows = await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.RegisteredOn <= day)
+                .Select(c => new
+                {
+                    Stage = milestones.Where(m => m.CustomerId == c.Id && m.Day <= day).OrderByDescending(m => m.At).Select(m => (CustomerStage?)m.Stage).FirstOrDefault(),
+                    New = c.RegisteredOn == yesterday,
+                })
+                .GroupBy(x => new { x.Stage, x.New }).Select(g => new { g.Key.Stage, g.Key.New, Count = g.Count() }).ToListAsync(ct);
+        var standing = standingRows.GroupBy(x => x.Stage ?? CustomerStage.Registered).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var newYesterday = standingRows.Where(x => x.New).Sum(x => x.Count);
         int Now(params CustomerStage[] stages) => stages.Sum(s => standing.GetValueOrDefault(s));
         StageLine Line(MeetingStage stage, MilestoneType type, params CustomerStage[] stages) => new(stage, reachedYesterday.GetValueOrDefault(type), Now(stages));
         IReadOnlyList<StageLine> lines =
