@@ -72,7 +72,7 @@ async Task MeasureAsync(string label, string samples)
         await run(db);
         return watch.Elapsed.TotalMilliseconds;
     }
-    Task Meeting(ReportDbContext db, StoreCopy store) => new MorningMeeting(db, new CustomerResourceFigures(db), TimeProvider.System).ComputeAsync(store, day, default);
+    Task Meeting(ReportDbContext db, StoreCopy store) => new MorningMeeting(db, TimeProvider.System).ComputeAsync(store, day, default);
     Task StoreMonth(ReportDbContext db, StoreCopy store) => new CustomerResourceFigures(db).ComputeAsync([store], month.From, month.To, Breakdown.None, default);
     Task ChainMonth(ReportDbContext db) => new CustomerResourceFigures(db).ComputeAsync(stores, month.From, month.To, Breakdown.Store, default);
 

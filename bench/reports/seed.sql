@@ -14,10 +14,10 @@ SELECT s,
        (s * 31) % 10 AS path
 FROM generate_series({from} + 1, {to}) AS s;
 
-INSERT INTO "Customers" ("Id", "StoreId", "CustomerNo", "Source", "RegisteredAt", "RegisteredOn", "FirstDispatchedOn", "DesignerId", "DesignerName", "ConsultantName")
+INSERT INTO "Customers" ("Id", "StoreId", "CustomerNo", "Source", "RegisteredAt", "RegisteredOn", "RegisteredStage", "FirstDispatchedOn", "DesignerId", "DesignerName", "ConsultantName")
 SELECT customer, store_id, 'R' || store || '-' || s,
        (ARRAY['WalkIn','Phone','Marketing','Partner','Referral','DesignerProvided'])[1 + s % 6],
-       at, (at AT TIME ZONE 'Asia/Shanghai')::date,
+       at, (at AT TIME ZONE 'Asia/Shanghai')::date, CASE WHEN s % 6 IN (2, 3) THEN 'AssignedToStore' ELSE 'Registered' END,
        CASE WHEN path > 0 THEN (at AT TIME ZONE 'Asia/Shanghai')::date END, CASE WHEN path > 0 THEN designer END, CASE WHEN path > 0 THEN designer_name END,
        CASE WHEN s % 4 = 0 THEN '顾问' || (s % 5) END
 FROM seq;
@@ -64,4 +64,25 @@ INSERT INTO "FormVersions" ("StoreId", "Serial", "At", "Action", "State", "Holde
 SELECT store_id, 'HT' || s, at + interval '25 days', 'Issued', 'Issued', designer_name, designer_name, at + interval '32 days', NULL::timestamptz, NULL::text, false FROM seq WHERE path = 8
 UNION ALL
 SELECT store_id, 'HT' || s, at + interval '31 days', 'Retrieved', 'Retrieved', '客户经理', designer_name, NULL, NULL, NULL, false FROM seq WHERE path = 8 AND s % 40 <> 0;
+-- The store's day tallies, as the consumers add them: each registration enters its stage, each milestone leaves
+-- the stage before it and enters its own; each customer's completeness adds its rate, a later rate the difference.
+WITH moves AS (
+  SELECT c."StoreId", c."RegisteredOn" AS day, c."RegisteredStage" AS stage, 1 AS n FROM "Customers" c JOIN seq ON seq.customer = c."Id"
+  UNION ALL
+  SELECT m."StoreId", m."Day", lag(m."Stage", 1, c."RegisteredStage") OVER (PARTITION BY m."CustomerId" ORDER BY m."At", m."Id"), -1
+  FROM "Milestones" m JOIN seq ON seq.customer = m."CustomerId" JOIN "Customers" c ON c."Id" = m."CustomerId"
+  UNION ALL
+  SELECT m."StoreId", m."Day", m."Stage", 1 FROM "Milestones" m JOIN seq ON seq.customer = m."CustomerId")
+INSERT INTO "StageMoves" ("StoreId", "Day", "Stage", "Count")
+SELECT "StoreId", day, stage, sum(n) FROM moves GROUP BY 1, 2, 3
+ON CONFLICT ("StoreId", "Day", "Stage") DO UPDATE SET "Count" = "StageMoves"."Count" + excluded."Count";
+
+WITH rates AS (
+  SELECT f."StoreId", ((f."At" AT TIME ZONE 'Asia/Shanghai')::date) AS day,
+         f."Rate" - lag(f."Rate", 1, 0) OVER (PARTITION BY f."CustomerId" ORDER BY f."At") AS delta,
+         CASE WHEN row_number() OVER (PARTITION BY f."CustomerId" ORDER BY f."At") = 1 THEN 1 ELSE 0 END AS first
+  FROM "Completeness" f JOIN seq ON seq.customer = f."CustomerId")
+INSERT INTO "CompletenessMoves" ("StoreId", "Day", "Sum", "Customers")
+SELECT "StoreId", day, sum(delta), sum(first) FROM rates GROUP BY 1, 2
+ON CONFLICT ("StoreId", "Day") DO UPDATE SET "Sum" = "CompletenessMoves"."Sum" + excluded."Sum", "Customers" = "CompletenessMoves"."Customers" + excluded."Customers";
 COMMIT;

@@ -10,7 +10,7 @@ public static class ReportServices
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>();
+        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>().AddScoped<Tallies>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
             // Each consumer is also how a waiting event of its kind is applied when released.

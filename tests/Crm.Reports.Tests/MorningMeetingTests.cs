@@ -9,6 +9,8 @@ public sealed class MorningMeetingTests : IAsyncLifetime
     private ServiceFactory<Program> _service = null!;
     private readonly Guid _store = Guid.CreateVersion7();
     private readonly string _prefix = "M" + Random.Shared.Next(1000, 9999) + "-";
+    /// <summary>Registrations, completeness changes and milestones, applied as their consumers apply them.</summary>
+    private readonly List<object> _events = [];
 
     public async Task InitializeAsync()
     {
@@ -21,24 +23,24 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         Duty(db, d3, "李三", "2026-11-20", onDuty: true);
         Duty(db, d1, "陈一", "2026-11-19", onDuty: false);                  // another day
 
-        var m1 = Customer(db, 1, "2026-11-19", (0.5m, "2026-11-19"));
-        var m2 = Customer(db, 2, "2026-11-10", (0.3m, "2026-11-10"));
-        Milestone(db, m2, MilestoneType.DepositPaid, "2026-11-19", 10, CustomerStage.DepositPaid);
-        var m3 = Customer(db, 3, "2026-11-01", (0.6m, "2026-11-01"), (0.8m, "2026-11-21"));
-        Milestone(db, m3, MilestoneType.DepositPaid, "2026-11-05", 10, CustomerStage.DepositPaid);
-        Milestone(db, m3, MilestoneType.Measured, "2026-11-19", 10, CustomerStage.Measured);
-        Milestone(db, m3, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
-        var m4 = Customer(db, 4, "2026-11-01");
-        Milestone(db, m4, MilestoneType.DrawingsIssued, "2026-11-19", 10, CustomerStage.DrawingsIssued);
-        Milestone(db, m4, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
-        var m5 = Customer(db, 5, "2026-11-01");
-        Milestone(db, m5, MilestoneType.ContractSigned, "2026-11-19", 10, CustomerStage.ContractSigned);
-        Milestone(db, m5, MilestoneType.Reviewed, "2026-11-20", 10, CustomerStage.Reviewed);
-        var m6 = Customer(db, 6, "2026-11-01");
-        Milestone(db, m6, MilestoneType.DesignFeePaid, "2026-11-21", 10, CustomerStage.DesignFeePaid);  // after the day
-        Customer(db, 7, "2026-11-21", (0.9m, "2026-11-21"));                                           // registered after the day
-        var m8 = Customer(db, 8, "2026-11-02");
-        Milestone(db, m8, MilestoneType.Lost, "2026-11-10", 10, CustomerStage.Lost);
+        var m1 = Customer(1, "2026-11-19", (0.5m, "2026-11-19"));
+        var m2 = Customer(2, "2026-11-10", (0.3m, "2026-11-10"));
+        Milestone(m2, MilestoneType.DepositPaid, "2026-11-19", 10, CustomerStage.DepositPaid);
+        var m3 = Customer(3, "2026-11-01", (0.6m, "2026-11-01"), (0.8m, "2026-11-21"));
+        Milestone(m3, MilestoneType.DepositPaid, "2026-11-05", 10, CustomerStage.DepositPaid);
+        Milestone(m3, MilestoneType.Measured, "2026-11-19", 10, CustomerStage.Measured);
+        Milestone(m3, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
+        var m4 = Customer(4, "2026-11-01");
+        Milestone(m4, MilestoneType.DrawingsIssued, "2026-11-19", 10, CustomerStage.DrawingsIssued);
+        Milestone(m4, MilestoneType.Quoted, "2026-11-19", 15, CustomerStage.Quoted);
+        var m5 = Customer(5, "2026-11-01");
+        Milestone(m5, MilestoneType.ContractSigned, "2026-11-19", 10, CustomerStage.ContractSigned);
+        Milestone(m5, MilestoneType.Reviewed, "2026-11-20", 10, CustomerStage.Reviewed);
+        var m6 = Customer(6, "2026-11-01");
+        Milestone(m6, MilestoneType.DesignFeePaid, "2026-11-21", 10, CustomerStage.DesignFeePaid);  // after the day
+        Customer(7, "2026-11-21", (0.9m, "2026-11-21"));                                           // registered after the day
+        var m8 = Customer(8, "2026-11-02");
+        Milestone(m8, MilestoneType.Lost, "2026-11-10", 10, CustomerStage.Lost);
 
         Problem(db, m1, "p1", "2026-11-18T10:00", "2026-11-19", resolved: null);
         Problem(db, m2, "p2", "2026-11-19T10:00", "2026-11-20", resolved: "2026-11-20T10:00");
@@ -62,6 +64,7 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         Form(db, "F5", ("2026-11-19T16:00", "Lost", null, null, true));
         Form(db, "F6", ("2026-11-01T10:00", "Issued", "2026-11-08T10:00", null, false), ("2026-11-21T09:00", "Retrieved", null, null, false));
         await db.SaveChangesAsync();
+        foreach (var e in _events) await ReadModel.ApplyAsync(_service.Services, e);
     }
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
@@ -135,12 +138,12 @@ public sealed class MorningMeetingTests : IAsyncLifetime
     }
 
     /// <summary>A task as its events leave it: made for an assignee, perhaps given to another, perhaps ended.</summary>
-    private void Task(ReportDbContext db, CustomerFact customer, string dueOn, string createdAt, (Guid Id, string Name) assignee,
+    private void Task(ReportDbContext db, Guid customer, string dueOn, string createdAt, (Guid Id, string Name) assignee,
         string? endedAt = null, (string At, (Guid Id, string Name) To)? reassigned = null)
     {
         var made = new FollowUpTaskChanged
         {
-            StoreId = _store, CustomerId = customer.Id, TaskId = Guid.CreateVersion7(), Kind = "NextFollowUp", DueOn = DateOnly.Parse(dueOn),
+            StoreId = _store, CustomerId = customer, TaskId = Guid.CreateVersion7(), Kind = "NextFollowUp", DueOn = DateOnly.Parse(dueOn),
             AssigneeId = assignee.Id, AssigneeName = assignee.Name, CreatedAt = Local(createdAt), At = Local(createdAt),
         };
         var task = TaskFact.From(made);
@@ -177,28 +180,29 @@ public sealed class MorningMeetingTests : IAsyncLifetime
         StoreId = _store, DesignerId = designer, DesignerName = name, Day = DateOnly.Parse(day), OnDuty = onDuty, RecordedBy = "店长", RecordedAt = Local(day + "T08:30"),
     }));
 
-    private CustomerFact Customer(ReportDbContext db, int number, string registeredOn, params (decimal Rate, string On)[] completeness)
+    private Guid Customer(int number, string registeredOn, params (decimal Rate, string On)[] completeness)
     {
-        var customer = CustomerFact.From(new CustomerRegistered
+        var id = Guid.CreateVersion7();
+        _events.Add(new CustomerRegistered
         {
-            StoreId = _store, CustomerId = Guid.CreateVersion7(), CustomerNo = _prefix + number, Source = CustomerSource.WalkIn, RegisteredAt = Local(registeredOn + "T09:00"),
-        }, DateOnly.Parse(registeredOn));
-        db.Customers.Add(customer);
-        foreach (var (rate, on) in completeness) db.Completeness.Add(CompletenessFact.Of(_store, customer.Id, Local(on + "T09:00"), rate));
-        return customer;
+            StoreId = _store, CustomerId = id, CustomerNo = _prefix + number, Source = CustomerSource.WalkIn, RegisteredAt = Local(registeredOn + "T09:00"),
+            Completeness = completeness.Length == 0 ? null : completeness[0].Rate,
+        });
+        foreach (var (rate, on) in completeness.Skip(1))
+            _events.Add(new CustomerDetailsChanged { StoreId = _store, CustomerId = id, Fields = ["address"], ChangedAt = Local(on + "T09:00"), Completeness = rate });
+        return id;
     }
 
-    private static void Milestone(ReportDbContext db, CustomerFact customer, MilestoneType type, string day, int hour, CustomerStage stage) =>
-        db.Milestones.Add(MilestoneFact.From(new MilestoneRecorded
-        {
-            StoreId = customer.StoreId, CustomerId = customer.Id, MilestoneId = Guid.CreateVersion7(), Type = type, At = Local($"{day}T{hour:D2}:00"), Stage = stage, RecordedBy = "test",
-        }, DateOnly.Parse(day), null));
+    private void Milestone(Guid customer, MilestoneType type, string day, int hour, CustomerStage stage) => _events.Add(new MilestoneRecorded
+    {
+        StoreId = _store, CustomerId = customer, MilestoneId = Guid.CreateVersion7(), Type = type, At = Local($"{day}T{hour:D2}:00"), Stage = stage, RecordedBy = "test",
+    });
 
-    private static void Problem(ReportDbContext db, CustomerFact customer, string what, string raisedAt, string dueOn, string? resolved)
+    private void Problem(ReportDbContext db, Guid customer, string what, string raisedAt, string dueOn, string? resolved)
     {
         var problem = ProblemFact.From(new CustomerProblemRaised
         {
-            StoreId = customer.StoreId, CustomerId = customer.Id, ProblemId = Guid.CreateVersion7(), DesignerId = Guid.NewGuid(), DesignerName = "陈一", What = what,
+            StoreId = _store, CustomerId = customer, ProblemId = Guid.CreateVersion7(), DesignerId = Guid.NewGuid(), DesignerName = "陈一", What = what,
             DueOn = DateOnly.Parse(dueOn), RaisedBy = "王芳", RaisedAt = Local(raisedAt),
         });
         if (resolved is not null) problem.Resolved(Local(resolved));

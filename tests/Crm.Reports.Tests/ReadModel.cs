@@ -1,4 +1,6 @@
 using Crm.Reports.Data;
+using Crm.Reports.Facts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Reports.Tests;
 
@@ -13,5 +15,15 @@ internal static class ReadModel
         }, day);
         db.Dispatches.Add(dispatch);
         customer.DispatchesAre([dispatch]);
+    }
+
+    /// <summary>Applies an event to the read model through its consumer's own code, without the bus, and saves.</summary>
+    public static async Task ApplyAsync(IServiceProvider services, object message)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factType = typeof(IFact<>).MakeGenericType(message.GetType());
+        var fact = scope.ServiceProvider.GetRequiredService(factType);
+        await (Task)factType.GetMethod(nameof(IFact<object>.ApplyAsync))!.Invoke(fact, [message, CancellationToken.None])!;
+        await scope.ServiceProvider.GetRequiredService<ReportDbContext>().SaveChangesAsync();
     }
 }

@@ -12,14 +12,20 @@ public sealed class StoreOpenedConsumer(ReportDbContext db, TimeProvider clock, 
 }
 
 /// <summary>A registration: the customer on their store-local day, and their first completeness.</summary>
-public sealed class CustomerRegisteredConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerRegistered>(db, clock)
+public sealed class CustomerRegisteredConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting, Tallies tallies) : FactConsumer<CustomerRegistered>(db, clock)
 {
     public override async Task ApplyAsync(CustomerRegistered message, CancellationToken cancellationToken)
     {
         var store = await waiting.ParentOrWaitAsync(FactKey.Store(message.StoreId), message, ct => Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, ct), cancellationToken);
         if (store is null || await Db.Customers.AnyAsync(c => c.Id == message.CustomerId, cancellationToken)) return;
-        Db.Customers.Add(CustomerFact.From(message, store.LocalDate(message.RegisteredAt)));
-        if (message.Completeness is { } rate) Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.RegisteredAt, rate));
+        var customer = CustomerFact.From(message, store.LocalDate(message.RegisteredAt));
+        Db.Customers.Add(customer);
+        await tallies.EnterAsync(store.Id, customer.RegisteredOn, customer.RegisteredStage, cancellationToken);
+        if (message.Completeness is { } rate)
+        {
+            await tallies.CompletenessAsync(store, message.CustomerId, message.RegisteredAt, rate, cancellationToken);
+            Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.RegisteredAt, rate));
+        }
         await waiting.ReleaseAsync(FactKey.Customer(message.CustomerId), cancellationToken);
     }
 }
@@ -45,7 +51,7 @@ public sealed class CustomerDispatchedConsumer(ReportDbContext db, TimeProvider 
 }
 
 /// <summary>A milestone, on its store-local day, credited to the designer the customer had then.</summary>
-public sealed class MilestoneRecordedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<MilestoneRecorded>(db, clock)
+public sealed class MilestoneRecordedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting, Tallies tallies) : FactConsumer<MilestoneRecorded>(db, clock)
 {
     public override async Task ApplyAsync(MilestoneRecorded message, CancellationToken cancellationToken)
     {
@@ -54,17 +60,24 @@ public sealed class MilestoneRecordedConsumer(ReportDbContext db, TimeProvider c
         if (customer is null || await Db.Milestones.AnyAsync(m => m.Id == message.MilestoneId, cancellationToken)) return;
         var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, cancellationToken);
         var dispatches = await Db.Dispatches.AsNoTracking().Where(d => d.CustomerId == customer.Id).ToListAsync(cancellationToken);
-        Db.Milestones.Add(MilestoneFact.From(message, store.LocalDate(message.At), DispatchFact.DesignerAt(dispatches, message.At.ToUniversalTime())));
+        var milestone = MilestoneFact.From(message, store.LocalDate(message.At), DispatchFact.DesignerAt(dispatches, message.At.ToUniversalTime()));
+        await tallies.MilestoneAsync(customer, milestone, cancellationToken);
+        Db.Milestones.Add(milestone);
     }
 }
 
-/// <summary>A change of basic information: the completeness from then on.</summary>
-public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvider clock) : FactConsumer<CustomerDetailsChanged>(db, clock)
+/// <summary>A change of basic information: the completeness from then on, once the customer is known.</summary>
+public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting, Tallies tallies) : FactConsumer<CustomerDetailsChanged>(db, clock)
 {
-    public override Task ApplyAsync(CustomerDetailsChanged message, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(CustomerDetailsChanged message, CancellationToken cancellationToken)
     {
-        if (message.Completeness is { } rate) Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.ChangedAt, rate));
-        return Task.CompletedTask;
+        if (message.Completeness is not { } rate) return;
+        var customer = await waiting.ParentOrWaitAsync(FactKey.Customer(message.CustomerId), message,
+            ct => Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct), cancellationToken);
+        if (customer is null) return;
+        var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, cancellationToken);
+        await tallies.CompletenessAsync(store, message.CustomerId, message.ChangedAt, rate, cancellationToken);
+        Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.ChangedAt, rate));
     }
 }
 

@@ -21,6 +21,8 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<TaskFact> Tasks => Set<TaskFact>();
     public DbSet<TaskAssigneeFact> TaskAssignees => Set<TaskAssigneeFact>();
     public DbSet<FormVersionFact> FormVersions => Set<FormVersionFact>();
+    public DbSet<StageMove> StageMoves => Set<StageMove>();
+    public DbSet<CompletenessMove> CompletenessMoves => Set<CompletenessMove>();
     public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

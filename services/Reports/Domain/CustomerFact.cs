@@ -13,6 +13,8 @@ public sealed class CustomerFact
     public CustomerSource Source { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
     public DateOnly RegisteredOn { get; private set; }
+    /// <summary>The stage the customer was registered in (a lead is <c>AssignedToStore</c>), theirs until a milestone.</summary>
+    public CustomerStage RegisteredStage { get; private set; } = CustomerStage.Registered;
     /// <summary>The store-local day the customer was first dispatched to a designer (in negotiation from then).</summary>
     public DateOnly? FirstDispatchedOn { get; private set; }
     /// <summary>The designer the customer was last dispatched to, and since which day: the designer breakdown.</summary>
@@ -27,7 +29,7 @@ public sealed class CustomerFact
     public static CustomerFact From(CustomerRegistered registered, DateOnly registeredOn) => new()
     {
         Id = registered.CustomerId, StoreId = registered.StoreId, CustomerNo = registered.CustomerNo, Source = registered.Source,
-        RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn,
+        RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn, RegisteredStage = registered.Stage,
     };
 
     /// <summary>When the consultant was last named: a naming that happened earlier, arriving late, changes nothing.</summary>

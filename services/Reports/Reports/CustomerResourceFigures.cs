@@ -38,7 +38,7 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in negotiating) Add(new(r.S, r.So, r.D), new() { InNegotiation = r.N });
 
-        var inPeriod = milestones.Where(m => m.Day >= from && m.Day <= to).Join(customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.Source });
+        var inPeriod = milestones.Where(m => ids.Contains(m.StoreId) && m.Day >= from && m.Day <= to).Join(customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.Source });
         var money = await inPeriod.Where(x => x.m.Type == MilestoneType.DepositPaid || x.m.Type == MilestoneType.ContractSigned || x.m.Type == MilestoneType.DesignFeePaid)
             .GroupBy(x => new { S = byStore ? x.m.StoreId : (Guid?)null, So = bySource ? x.Source : (CustomerSource?)null, D = byDesigner ? x.m.DesignerId : null, x.m.Type })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, g.Key.Type, N = g.Count(), Amount = g.Sum(x => x.m.Amount ?? 0), Area = g.Sum(x => x.m.AreaM2 ?? 0) })

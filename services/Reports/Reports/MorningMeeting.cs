@@ -25,7 +25,7 @@ public sealed record MorningMeetingReport(
 /// and overdue per customer manager, the contract-form alerts and the store's completeness rate. Everything stands
 /// as at the end of the day, or now while the day lasts. Its cost follows the store, not the chain.
 /// </summary>
-public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures figures, TimeProvider clock)
+public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
 {
     public async Task<MorningMeetingReport> ComputeAsync(StoreCopy store, DateOnly day, CancellationToken ct)
     {
@@ -44,16 +44,11 @@ public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures f
         var reachedYesterday = yesterdays.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => g.Count());
         var drawnOrQuoted = yesterdays.Where(m => m.Type is MilestoneType.DrawingsIssued or MilestoneType.Quoted).Select(m => m.CustomerId).Distinct().Count();
 
-        // Where each customer stood at the end of the day: the stage after their latest milestone by then; and who came yesterday.
-        var standingRows = await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.RegisteredOn <= day)
-                .Select(c => new
-                {
-                    Stage = milestones.Where(m => m.CustomerId == c.Id && m.Day <= day).OrderByDescending(m => m.At).Select(m => (CustomerStage?)m.Stage).FirstOrDefault(),
-                    New = c.RegisteredOn == yesterday,
-                })
-                .GroupBy(x => new { x.Stage, x.New }).Select(g => new { g.Key.Stage, g.Key.New, Count = g.Count() }).ToListAsync(ct);
-        var standing = standingRows.GroupBy(x => x.Stage ?? CustomerStage.Registered).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var newYesterday = standingRows.Where(x => x.New).Sum(x => x.Count);
+        // Where the store's customers stood at the end of the day: the sum of its stage moves up to it.
+        var standing = (await db.StageMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day <= day)
+                .GroupBy(m => m.Stage).Select(g => new { Stage = g.Key, Count = g.Sum(m => m.Count) }).ToListAsync(ct))
+            .ToDictionary(x => x.Stage, x => x.Count);
+        var newYesterday = await db.Customers.AsNoTracking().CountAsync(c => c.StoreId == store.Id && c.RegisteredOn == yesterday, ct);
         int Now(params CustomerStage[] stages) => stages.Sum(s => standing.GetValueOrDefault(s));
         StageLine Line(MeetingStage stage, MilestoneType type, params CustomerStage[] stages) => new(stage, reachedYesterday.GetValueOrDefault(type), Now(stages));
         IReadOnlyList<StageLine> lines =
@@ -77,11 +72,11 @@ public sealed class MorningMeeting(ReportDbContext db, CustomerResourceFigures f
             .AsNoTracking().ToListAsync(ct);
         var formAlerts = forms.SelectMany(f => FormAlertRule.At(f, asAt)).OrderBy(a => a.Since).ThenBy(a => a.Serial, StringComparer.Ordinal).ToList();
 
-        var completeness = await figures.CompletenessAsync([store], DateOnly.MinValue, day, Breakdown.None, ct);
-        var customers = completeness.Sum(r => r.Customers);
+        var completeness = await db.CompletenessMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day <= day)
+            .GroupBy(m => m.StoreId).Select(g => new { Sum = g.Sum(m => m.Sum), Customers = g.Sum(m => m.Customers) }).FirstOrDefaultAsync(ct);
         return new MorningMeetingReport(store.Id, store.Name, day, attendance, lines,
             problems.ConvertAll(x => new MeetingProblem(x.p.Id, x.p.CustomerId, x.CustomerNo, x.p.DesignerName, x.p.What, x.p.DueOn, x.p.RaisedBy, x.p.DueOn < day)),
-            followUps, formAlerts, customers == 0 ? null : Math.Round(completeness.Sum(r => r.Sum) / customers, 4));
+            followUps, formAlerts, completeness is null || completeness.Customers == 0 ? null : Math.Round(completeness.Sum / completeness.Customers, 4));
     }
 
     /// <summary>The tasks open at the moment and due by the day, counted per assignee at that moment.</summary>

@@ -14,6 +14,7 @@ internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<Custo
         customer.Property(c => c.DesignerName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
+        customer.Property(c => c.RegisteredStage).HasConversion<string>().HasMaxLength(30);
     }
 }
 
@@ -51,6 +52,7 @@ internal sealed class MilestoneFactConfiguration : IEntityTypeConfiguration<Mile
         milestone.Property(m => m.Id).ValueGeneratedNever();
         // A store's milestones of a kind in a period; a customer's milestones up to a day.
         milestone.HasIndex(m => new { m.StoreId, m.Type, m.Day });
+        milestone.HasIndex(m => new { m.StoreId, m.Day });
         milestone.HasIndex(m => new { m.CustomerId, m.Day });
         milestone.Property(m => m.Type).HasConversion<string>().HasMaxLength(30);
         milestone.Property(m => m.DepositKind).HasConversion<string>().HasMaxLength(30);
@@ -155,5 +157,25 @@ internal sealed class FormVersionFactConfiguration : IEntityTypeConfiguration<Fo
         form.Property(f => f.HolderName).HasMaxLength(TextLimits.Name);
         form.Property(f => f.DesignerName).HasMaxLength(TextLimits.Name);
         form.Property(f => f.Reason).HasMaxLength(TextLimits.Text);
+    }
+}
+
+internal sealed class StageMoveConfiguration : IEntityTypeConfiguration<StageMove>
+{
+    public void Configure(EntityTypeBuilder<StageMove> move)
+    {
+        move.ToTable("StageMoves");
+        move.HasKey(m => new { m.StoreId, m.Day, m.Stage });
+        move.Property(m => m.Stage).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class CompletenessMoveConfiguration : IEntityTypeConfiguration<CompletenessMove>
+{
+    public void Configure(EntityTypeBuilder<CompletenessMove> move)
+    {
+        move.ToTable("CompletenessMoves");
+        move.HasKey(m => new { m.StoreId, m.Day });
+        move.Property(m => m.Sum).HasPrecision(14, 4);
     }
 }

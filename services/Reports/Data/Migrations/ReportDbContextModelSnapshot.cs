@@ -160,6 +160,26 @@ namespace Crm.Reports.Data.Migrations
                     b.ToTable("Completeness", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Reports.Domain.CompletenessMove", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Sum")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.HasKey("StoreId", "Day");
+
+                    b.ToTable("CompletenessMoves", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Reports.Domain.CustomerFact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -192,6 +212,11 @@ namespace Crm.Reports.Data.Migrations
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("RegisteredStage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -404,6 +429,8 @@ namespace Crm.Reports.Data.Migrations
 
                     b.HasIndex("CustomerId", "Day");
 
+                    b.HasIndex("StoreId", "Day");
+
                     b.HasIndex("StoreId", "Type", "Day");
 
                     b.ToTable("Milestones", (string)null);
@@ -449,6 +476,26 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "RaisedAt");
 
                     b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.StageMove", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoreId", "Day", "Stage");
+
+                    b.ToTable("StageMoves", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.TaskAssigneeFact", b =>

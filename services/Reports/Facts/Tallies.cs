@@ -1,0 +1,35 @@
+namespace Crm.Reports.Facts;
+
+/// <summary>
+/// Adds changes to a store's day tallies in the database at once: concurrent facts of one store add to the same
+/// rows, so each change is an upsert that adds, never a read and a write.
+/// </summary>
+public sealed class Tallies(ReportDbContext db)
+{
+    /// <summary>A customer newly in a stage: the registration's.</summary>
+    public Task EnterAsync(Guid storeId, DateOnly day, CustomerStage stage, CancellationToken ct) => StageAsync(storeId, new(day, stage, 1), ct);
+
+    /// <summary>The stage changes a milestone makes, given the customer's milestones already known.</summary>
+    public async Task MilestoneAsync(CustomerFact customer, MilestoneFact added, CancellationToken ct)
+    {
+        var others = await db.Milestones.AsNoTracking().Where(m => m.CustomerId == customer.Id && m.Id != added.Id).ToListAsync(ct);
+        foreach (var change in TallyRules.StageChanges(customer.RegisteredStage, others, added)) await StageAsync(customer.StoreId, change, ct);
+    }
+
+    /// <summary>The completeness changes a new rate makes, given the customer's rates already known.</summary>
+    public async Task CompletenessAsync(StoreCopy store, Guid customerId, DateTimeOffset at, decimal rate, CancellationToken ct)
+    {
+        var known = await db.Completeness.AsNoTracking().Where(c => c.CustomerId == customerId).Select(c => new { c.At, c.Rate }).ToListAsync(ct);
+        var others = known.ConvertAll(c => (c.At, store.LocalDate(c.At), c.Rate));
+        foreach (var change in TallyRules.CompletenessChanges(others, (at.ToUniversalTime(), store.LocalDate(at), rate)))
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "CompletenessMoves" ("StoreId", "Day", "Sum", "Customers") VALUES ({store.Id}, {change.Day}, {change.Sum}, {change.Customers})
+                ON CONFLICT ("StoreId", "Day") DO UPDATE SET "Sum" = "CompletenessMoves"."Sum" + excluded."Sum", "Customers" = "CompletenessMoves"."Customers" + excluded."Customers"
+                """, ct);
+    }
+
+    private Task StageAsync(Guid storeId, StageChange change, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
+        INSERT INTO "StageMoves" ("StoreId", "Day", "Stage", "Count") VALUES ({storeId}, {change.Day}, {change.Stage.ToString()}, {change.Count})
+        ON CONFLICT ("StoreId", "Day", "Stage") DO UPDATE SET "Count" = "StageMoves"."Count" + excluded."Count"
+        """, ct);
+}
