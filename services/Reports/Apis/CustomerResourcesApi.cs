@@ -50,9 +50,10 @@ public static class CustomerResourcesApi
         var parts = await figures.ComputeAsync(stores, from!.Value, to!.Value, breakdown, cancellationToken);
         var total = parts.Values.Aggregate(ResourceFigures.None, (sum, part) => sum.Plus(part));
         var byId = stores.ToDictionary(s => s.Id);
-        var designers = breakdown == Breakdown.Designer
-            ? await db.Customers.AsNoTracking().Where(c => c.DesignerId != null).Select(c => new { c.DesignerId, c.DesignerName }).Distinct().ToDictionaryAsync(d => d.DesignerId!.Value, d => d.DesignerName, cancellationToken)
-            : [];
+        var designerIds = parts.Keys.Where(k => k.DesignerId is not null).Select(k => k.DesignerId!.Value).ToList();
+        var designers = designerIds.Count == 0 ? [] : await db.Dispatches.AsNoTracking().Where(d => designerIds.Contains(d.DesignerId))
+            .GroupBy(d => d.DesignerId).Select(g => new { Id = g.Key, Name = g.OrderByDescending(d => d.At).Select(d => d.DesignerName).First() })
+            .ToDictionaryAsync(d => d.Id, d => (string?)d.Name, cancellationToken);
         var rows = breakdown == Breakdown.None ? [] : parts.Select(p => new FiguresRow(
                 p.Key.StoreId, p.Key.StoreId is { } s ? byId[s].Code : null, p.Key.StoreId is { } n ? byId[n].Name : null, p.Key.Source,
                 p.Key.DesignerId, p.Key.DesignerId is { } d ? designers.GetValueOrDefault(d) : null, FiguresResponse.From(p.Value)))

@@ -22,8 +22,15 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
         var customers = db.Customers.AsNoTracking().Where(c => ids.Contains(c.StoreId));
         var milestones = db.Milestones.AsNoTracking();
 
+        // By designer, a customer counts for the designer they had at the end of the period, so that a later
+        // re-dispatch does not change a past period.
+        var dispatches = db.Dispatches.AsNoTracking().Where(d => d.Day <= to);
         var registered = await customers.Where(c => c.RegisteredOn >= from && c.RegisteredOn <= to)
-            .GroupBy(c => new { S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null, D = byDesigner ? c.DesignerId : null })
+            .GroupBy(c => new
+            {
+                S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null,
+                D = byDesigner ? dispatches.Where(d => d.CustomerId == c.Id).OrderByDescending(d => d.At).Select(d => (Guid?)d.DesignerId).FirstOrDefault() : null,
+            })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in registered) Add(new(r.S, r.So, r.D), new() { NewRegistered = r.N });
 
@@ -34,7 +41,11 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
             .Where(c => !milestones.Any(m => m.CustomerId == c.Id && m.Type == MilestoneType.ContractSigned && m.Day <= to))
             .Where(c => !milestones.Any(m => m.CustomerId == c.Id && (m.Type == MilestoneType.Lost || m.Type == MilestoneType.Invalidated) && m.Day <= to
                 && !milestones.Any(r => r.CustomerId == c.Id && r.Type == MilestoneType.Reopened && r.Day <= to && r.At > m.At)))
-            .GroupBy(c => new { S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null, D = byDesigner ? c.DesignerId : null })
+            .GroupBy(c => new
+            {
+                S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null,
+                D = byDesigner ? dispatches.Where(d => d.CustomerId == c.Id).OrderByDescending(d => d.At).Select(d => (Guid?)d.DesignerId).FirstOrDefault() : null,
+            })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in negotiating) Add(new(r.S, r.So, r.D), new() { InNegotiation = r.N });
 
@@ -79,7 +90,8 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
             rows.AddRange(await db.Database.SqlQuery<CompletenessRow>($"""
                 SELECT CASE WHEN {byStore} THEN c."StoreId" END AS "StoreId",
                        CASE WHEN {bySource} THEN c."Source" END AS "Source",
-                       CASE WHEN {byDesigner} THEN c."DesignerId" END AS "DesignerId",
+                       CASE WHEN {byDesigner} THEN (SELECT d."DesignerId" FROM "Dispatches" d WHERE d."CustomerId" = c."Id" AND d."Day" <= {to}
+                                                    ORDER BY d."At" DESC LIMIT 1) END AS "DesignerId",
                        count(*)::int AS "Customers", coalesce(sum(latest."Rate"), 0) AS "Sum"
                 FROM "Customers" c
                 JOIN LATERAL (SELECT f."Rate" FROM "Completeness" f WHERE f."CustomerId" = c."Id" AND f."At" < {end}

@@ -40,8 +40,13 @@ public sealed class StaleCustomers(ReportDbContext db)
             .Where(f => f.At < ends[f.StoreId])
             .GroupBy(f => f.CustomerId).ToDictionary(g => g.Key, g => g.Max(f => f.At));
 
+        // The designer each had by the end of the day, not one they were given later.
+        var designers = (await db.Dispatches.AsNoTracking().Where(d => staleIds.Contains(d.CustomerId) && d.Day <= asOf)
+                .Select(d => new { d.CustomerId, d.At, d.DesignerName }).ToListAsync(ct))
+            .GroupBy(d => d.CustomerId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.At)!.DesignerName);
+
         StaleCustomer Row(CustomerFact c, bool paid) => new(c.Id, c.StoreId, c.CustomerNo, c.Source, c.RegisteredOn, StaleRule.DaysStale(c.RegisteredOn, asOf), paid,
-            c.DesignerName, c.ConsultantName, followUps.TryGetValue(c.Id, out var at) ? at : null);
+            designers.GetValueOrDefault(c.Id), c.ConsultantName, followUps.TryGetValue(c.Id, out var at) ? at : null);
         var keyAttention = stale.Select(x => Row(x.Customer, x.Paid)).OrderByDescending(r => r.KeyAttention).ThenByDescending(r => r.DaysStale).ThenBy(r => r.CustomerNo).ToList();
         var keyFollowUp = stale.Where(x => x.Customer.CameAsLead && x.Measured).Select(x => Row(x.Customer, x.Paid))
             .OrderByDescending(r => r.DaysStale).ThenBy(r => r.CustomerNo).ToList();
