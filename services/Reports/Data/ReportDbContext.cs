@@ -23,6 +23,8 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<FormVersionFact> FormVersions => Set<FormVersionFact>();
     public DbSet<StageMove> StageMoves => Set<StageMove>();
     public DbSet<CompletenessMove> CompletenessMoves => Set<CompletenessMove>();
+    public DbSet<StageMonth> StageMonths => Set<StageMonth>();
+    public DbSet<CompletenessMonth> CompletenessMonths => Set<CompletenessMonth>();
     public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -13,6 +13,27 @@ public sealed class StageMove
     public int Count { get; private set; }
 }
 
+/// <summary>
+/// The stage moves of a store's month added up (<see cref="Month"/> is its first day): a count standing at a day is the
+/// months before it plus the days of its own month, some 36 × 8 + 31 × 8 rows at most for three years.
+/// </summary>
+public sealed class StageMonth
+{
+    public Guid StoreId { get; private set; }
+    public DateOnly Month { get; private set; }
+    public CustomerStage Stage { get; private set; }
+    public int Count { get; private set; }
+}
+
+/// <summary>The completeness moves of a store's month added up.</summary>
+public sealed class CompletenessMonth
+{
+    public Guid StoreId { get; private set; }
+    public DateOnly Month { get; private set; }
+    public decimal Sum { get; private set; }
+    public int Customers { get; private set; }
+}
+
 /// <summary>The change a store-local day made to the sum of its customers' completeness rates, and to how many customers have one.</summary>
 public sealed class CompletenessMove
 {

@@ -22,14 +22,24 @@ public sealed class Tallies(ReportDbContext db)
         var known = await db.Completeness.AsNoTracking().Where(c => c.CustomerId == customerId).Select(c => new { c.At, c.Rate }).ToListAsync(ct);
         var others = known.ConvertAll(c => (c.At, store.LocalDate(c.At), c.Rate));
         foreach (var change in TallyRules.CompletenessChanges(others, (at.ToUniversalTime(), store.LocalDate(at), rate)))
+        {
+            var month = MonthOf(change.Day);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "CompletenessMoves" ("StoreId", "Day", "Sum", "Customers") VALUES ({store.Id}, {change.Day}, {change.Sum}, {change.Customers})
-                ON CONFLICT ("StoreId", "Day") DO UPDATE SET "Sum" = "CompletenessMoves"."Sum" + excluded."Sum", "Customers" = "CompletenessMoves"."Customers" + excluded."Customers"
+                ON CONFLICT ("StoreId", "Day") DO UPDATE SET "Sum" = "CompletenessMoves"."Sum" + excluded."Sum", "Customers" = "CompletenessMoves"."Customers" + excluded."Customers";
+                INSERT INTO "CompletenessMonths" ("StoreId", "Month", "Sum", "Customers") VALUES ({store.Id}, {month}, {change.Sum}, {change.Customers})
+                ON CONFLICT ("StoreId", "Month") DO UPDATE SET "Sum" = "CompletenessMonths"."Sum" + excluded."Sum", "Customers" = "CompletenessMonths"."Customers" + excluded."Customers"
                 """, ct);
+        }
     }
+
+    /// <summary>The first day of the day's month: the key of the month tallies.</summary>
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     private Task StageAsync(Guid storeId, StageChange change, CancellationToken ct) => db.Database.ExecuteSqlAsync($"""
         INSERT INTO "StageMoves" ("StoreId", "Day", "Stage", "Count") VALUES ({storeId}, {change.Day}, {change.Stage.ToString()}, {change.Count})
-        ON CONFLICT ("StoreId", "Day", "Stage") DO UPDATE SET "Count" = "StageMoves"."Count" + excluded."Count"
+        ON CONFLICT ("StoreId", "Day", "Stage") DO UPDATE SET "Count" = "StageMoves"."Count" + excluded."Count";
+        INSERT INTO "StageMonths" ("StoreId", "Month", "Stage", "Count") VALUES ({storeId}, {MonthOf(change.Day)}, {change.Stage.ToString()}, {change.Count})
+        ON CONFLICT ("StoreId", "Month", "Stage") DO UPDATE SET "Count" = "StageMonths"."Count" + excluded."Count"
         """, ct);
 }

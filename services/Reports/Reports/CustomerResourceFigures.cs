@@ -20,7 +20,8 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
         void Add(FigureKey key, ResourceFigures part) => figures[key] = figures.GetValueOrDefault(key, ResourceFigures.None).Plus(part);
 
         var customers = db.Customers.AsNoTracking().Where(c => ids.Contains(c.StoreId));
-        var milestones = db.Milestones.AsNoTracking();
+        // Every milestone subquery names the stores too: without it the planner may read the chain's milestones of a kind.
+        var milestones = db.Milestones.AsNoTracking().Where(m => ids.Contains(m.StoreId));
 
         // By designer, a customer counts for the designer they had at the end of the period, so that a later
         // re-dispatch does not change a past period.
@@ -49,7 +50,7 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in negotiating) Add(new(r.S, r.So, r.D), new() { InNegotiation = r.N });
 
-        var inPeriod = milestones.Where(m => ids.Contains(m.StoreId) && m.Day >= from && m.Day <= to).Join(customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.Source });
+        var inPeriod = milestones.Where(m => m.Day >= from && m.Day <= to).Join(customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.Source });
         var money = await inPeriod.Where(x => x.m.Type == MilestoneType.DepositPaid || x.m.Type == MilestoneType.ContractSigned || x.m.Type == MilestoneType.DesignFeePaid)
             .GroupBy(x => new { S = byStore ? x.m.StoreId : (Guid?)null, So = bySource ? x.Source : (CustomerSource?)null, D = byDesigner ? x.m.DesignerId : null, x.m.Type })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, g.Key.Type, N = g.Count(), Amount = g.Sum(x => x.m.Amount ?? 0), Area = g.Sum(x => x.m.AreaM2 ?? 0) })

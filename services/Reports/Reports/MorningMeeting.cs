@@ -44,8 +44,10 @@ public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
         var reachedYesterday = yesterdays.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => g.Count());
         var drawnOrQuoted = yesterdays.Where(m => m.Type is MilestoneType.DrawingsIssued or MilestoneType.Quoted).Select(m => m.CustomerId).Distinct().Count();
 
-        // Where the store's customers stood at the end of the day: the sum of its stage moves up to it.
-        var standing = (await db.StageMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day <= day)
+        // Where the store's customers stood at the end of the day: its stage moves of the months before, and of the days of its month.
+        var month = Tallies.MonthOf(day);
+        var standing = (await db.StageMonths.AsNoTracking().Where(m => m.StoreId == store.Id && m.Month < month).Select(m => new { m.Stage, m.Count })
+                .Concat(db.StageMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day >= month && m.Day <= day).Select(m => new { m.Stage, m.Count }))
                 .GroupBy(m => m.Stage).Select(g => new { Stage = g.Key, Count = g.Sum(m => m.Count) }).ToListAsync(ct))
             .ToDictionary(x => x.Stage, x => x.Count);
         var newYesterday = await db.Customers.AsNoTracking().CountAsync(c => c.StoreId == store.Id && c.RegisteredOn == yesterday, ct);
@@ -72,7 +74,8 @@ public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
             .AsNoTracking().ToListAsync(ct);
         var formAlerts = forms.SelectMany(f => FormAlertRule.At(f, asAt)).OrderBy(a => a.Since).ThenBy(a => a.Serial, StringComparer.Ordinal).ToList();
 
-        var completeness = await db.CompletenessMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day <= day)
+        var completeness = await db.CompletenessMonths.AsNoTracking().Where(m => m.StoreId == store.Id && m.Month < month).Select(m => new { m.StoreId, m.Sum, m.Customers })
+            .Concat(db.CompletenessMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day >= month && m.Day <= day).Select(m => new { m.StoreId, m.Sum, m.Customers }))
             .GroupBy(m => m.StoreId).Select(g => new { Sum = g.Sum(m => m.Sum), Customers = g.Sum(m => m.Customers) }).FirstOrDefaultAsync(ct);
         return new MorningMeetingReport(store.Id, store.Name, day, attendance, lines,
             problems.ConvertAll(x => new MeetingProblem(x.p.Id, x.p.CustomerId, x.CustomerNo, x.p.DesignerName, x.p.What, x.p.DueOn, x.p.RaisedBy, x.p.DueOn < day)),

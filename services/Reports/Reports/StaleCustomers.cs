@@ -15,7 +15,7 @@ public sealed class StaleCustomers(ReportDbContext db)
     {
         var ids = stores.Select(s => s.Id).ToList();
         var latest = StaleRule.LatestCandidate(asOf);
-        var milestones = db.Milestones.AsNoTracking().Where(m => m.Day <= asOf);
+        var milestones = db.Milestones.AsNoTracking().Where(m => ids.Contains(m.StoreId) && m.Day <= asOf);
         MilestoneType[] money = [MilestoneType.DepositPaid, MilestoneType.DesignFeePaid, MilestoneType.Quoted];
         var candidates = await db.Customers.AsNoTracking()
             .Where(c => ids.Contains(c.StoreId) && c.RegisteredOn <= latest)

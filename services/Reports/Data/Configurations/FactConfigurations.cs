@@ -179,3 +179,23 @@ internal sealed class CompletenessMoveConfiguration : IEntityTypeConfiguration<C
         move.Property(m => m.Sum).HasPrecision(14, 4);
     }
 }
+
+internal sealed class StageMonthConfiguration : IEntityTypeConfiguration<StageMonth>
+{
+    public void Configure(EntityTypeBuilder<StageMonth> month)
+    {
+        month.ToTable("StageMonths");
+        month.HasKey(m => new { m.StoreId, m.Month, m.Stage });
+        month.Property(m => m.Stage).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class CompletenessMonthConfiguration : IEntityTypeConfiguration<CompletenessMonth>
+{
+    public void Configure(EntityTypeBuilder<CompletenessMonth> month)
+    {
+        month.ToTable("CompletenessMonths");
+        month.HasKey(m => new { m.StoreId, m.Month });
+        month.Property(m => m.Sum).HasPrecision(14, 4);
+    }
+}

@@ -160,6 +160,26 @@ namespace Crm.Reports.Data.Migrations
                     b.ToTable("Completeness", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Reports.Domain.CompletenessMonth", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Sum")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.HasKey("StoreId", "Month");
+
+                    b.ToTable("CompletenessMonths", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Reports.Domain.CompletenessMove", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -476,6 +496,26 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "RaisedAt");
 
                     b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.StageMonth", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoreId", "Month", "Stage");
+
+                    b.ToTable("StageMonths", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.StageMove", b =>
