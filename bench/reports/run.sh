@@ -20,7 +20,7 @@ start_postgres() {
 }
 stop_postgres() { kill -TERM "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; }
 trap 'stop_postgres; rm -rf "$work"' EXIT
-dotnet build bench/reports -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/reports -c Release --nologo -v quiet -clp:ErrorsOnly --disable-build-servers
 start_postgres
 export BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=bench;Database=bench;Timeout=60;Command Timeout=0"
 PGPASSWORD=bench "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE bench" postgres
