@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crm.Access;
 using Crm.Data;
 using Crm.Reports.Data;
+using Crm.Reports.Facts;
 using Crm.Reports.Reports;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -72,7 +73,7 @@ async Task MeasureAsync(string label, string samples)
         await run(db);
         return watch.Elapsed.TotalMilliseconds;
     }
-    Task Meeting(ReportDbContext db, StoreCopy store) => new MorningMeeting(db, TimeProvider.System).ComputeAsync(store, day, default);
+    Task Meeting(ReportDbContext db, StoreCopy store) => new MorningMeeting(db, new Tallies(db), TimeProvider.System).ComputeAsync(store, day, default);
     Task StoreMonth(ReportDbContext db, StoreCopy store) => new CustomerResourceFigures(db).ComputeAsync([store], month.From, month.To, Breakdown.None, default);
     Task ChainMonth(ReportDbContext db) => new CustomerResourceFigures(db).ComputeAsync(stores, month.From, month.To, Breakdown.Store, default);
 

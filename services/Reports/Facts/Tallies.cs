@@ -1,8 +1,9 @@
 namespace Crm.Reports.Facts;
 
 /// <summary>
-/// Adds changes to a store's day tallies in the database at once: concurrent facts of one store add to the same
-/// rows, so each change is an upsert that adds, never a read and a write.
+/// A store's day and month tallies: facts add their changes at once (concurrent facts of one store add to the same
+/// rows, so each change is an upsert that adds, never a read and a write), and a day's standing is read as the
+/// months before it plus the days of its own month.
 /// </summary>
 public sealed class Tallies(ReportDbContext db)
 {
@@ -31,6 +32,26 @@ public sealed class Tallies(ReportDbContext db)
                 ON CONFLICT ("StoreId", "Month") DO UPDATE SET "Sum" = "CompletenessMonths"."Sum" + excluded."Sum", "Customers" = "CompletenessMonths"."Customers" + excluded."Customers"
                 """, ct);
         }
+    }
+
+    /// <summary>How many of the store's customers stood in each stage at the end of the day.</summary>
+    public async Task<Dictionary<CustomerStage, int>> StandingAsync(Guid storeId, DateOnly day, CancellationToken ct)
+    {
+        var month = MonthOf(day);
+        return (await db.StageMonths.AsNoTracking().Where(m => m.StoreId == storeId && m.Month < month).Select(m => new { m.Stage, m.Count })
+                .Concat(db.StageMoves.AsNoTracking().Where(m => m.StoreId == storeId && m.Day >= month && m.Day <= day).Select(m => new { m.Stage, m.Count }))
+                .GroupBy(m => m.Stage).Select(g => new { Stage = g.Key, Count = g.Sum(m => m.Count) }).ToListAsync(ct))
+            .ToDictionary(x => x.Stage, x => x.Count);
+    }
+
+    /// <summary>The store's completeness rate at the end of the day, 0 to 1 to four places; none without a customer.</summary>
+    public async Task<decimal?> CompletenessRateAsync(Guid storeId, DateOnly day, CancellationToken ct)
+    {
+        var month = MonthOf(day);
+        var total = await db.CompletenessMonths.AsNoTracking().Where(m => m.StoreId == storeId && m.Month < month).Select(m => new { m.StoreId, m.Sum, m.Customers })
+            .Concat(db.CompletenessMoves.AsNoTracking().Where(m => m.StoreId == storeId && m.Day >= month && m.Day <= day).Select(m => new { m.StoreId, m.Sum, m.Customers }))
+            .GroupBy(m => m.StoreId).Select(g => new { Sum = g.Sum(m => m.Sum), Customers = g.Sum(m => m.Customers) }).FirstOrDefaultAsync(ct);
+        return total is null || total.Customers == 0 ? null : Math.Round(total.Sum / total.Customers, 4);
     }
 
     /// <summary>The first day of the day's month: the key of the month tallies.</summary>

@@ -25,7 +25,7 @@ public sealed record MorningMeetingReport(
 /// and overdue per customer manager, the contract-form alerts and the store's completeness rate. Everything stands
 /// as at the end of the day, or now while the day lasts. Its cost follows the store, not the chain.
 /// </summary>
-public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
+public sealed class MorningMeeting(ReportDbContext db, Tallies tallies, TimeProvider clock)
 {
     public async Task<MorningMeetingReport> ComputeAsync(StoreCopy store, DateOnly day, CancellationToken ct)
     {
@@ -44,12 +44,8 @@ public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
         var reachedYesterday = yesterdays.GroupBy(m => m.Type).ToDictionary(g => g.Key, g => g.Count());
         var drawnOrQuoted = yesterdays.Where(m => m.Type is MilestoneType.DrawingsIssued or MilestoneType.Quoted).Select(m => m.CustomerId).Distinct().Count();
 
-        // Where the store's customers stood at the end of the day: its stage moves of the months before, and of the days of its month.
-        var month = Tallies.MonthOf(day);
-        var standing = (await db.StageMonths.AsNoTracking().Where(m => m.StoreId == store.Id && m.Month < month).Select(m => new { m.Stage, m.Count })
-                .Concat(db.StageMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day >= month && m.Day <= day).Select(m => new { m.Stage, m.Count }))
-                .GroupBy(m => m.Stage).Select(g => new { Stage = g.Key, Count = g.Sum(m => m.Count) }).ToListAsync(ct))
-            .ToDictionary(x => x.Stage, x => x.Count);
+        // Where the store's customers stood at the end of the day, from its tallies.
+        var standing = await tallies.StandingAsync(store.Id, day, ct);
         var newYesterday = await db.Customers.AsNoTracking().CountAsync(c => c.StoreId == store.Id && c.RegisteredOn == yesterday, ct);
         int Now(params CustomerStage[] stages) => stages.Sum(s => standing.GetValueOrDefault(s));
         StageLine Line(MeetingStage stage, MilestoneType type, params CustomerStage[] stages) => new(stage, reachedYesterday.GetValueOrDefault(type), Now(stages));
@@ -74,12 +70,10 @@ public sealed class MorningMeeting(ReportDbContext db, TimeProvider clock)
             .AsNoTracking().ToListAsync(ct);
         var formAlerts = forms.SelectMany(f => FormAlertRule.At(f, asAt)).OrderBy(a => a.Since).ThenBy(a => a.Serial, StringComparer.Ordinal).ToList();
 
-        var completeness = await db.CompletenessMonths.AsNoTracking().Where(m => m.StoreId == store.Id && m.Month < month).Select(m => new { m.StoreId, m.Sum, m.Customers })
-            .Concat(db.CompletenessMoves.AsNoTracking().Where(m => m.StoreId == store.Id && m.Day >= month && m.Day <= day).Select(m => new { m.StoreId, m.Sum, m.Customers }))
-            .GroupBy(m => m.StoreId).Select(g => new { Sum = g.Sum(m => m.Sum), Customers = g.Sum(m => m.Customers) }).FirstOrDefaultAsync(ct);
+        var completeness = await tallies.CompletenessRateAsync(store.Id, day, ct);
         return new MorningMeetingReport(store.Id, store.Name, day, attendance, lines,
             problems.ConvertAll(x => new MeetingProblem(x.p.Id, x.p.CustomerId, x.CustomerNo, x.p.DesignerName, x.p.What, x.p.DueOn, x.p.RaisedBy, x.p.DueOn < day)),
-            followUps, formAlerts, completeness is null || completeness.Customers == 0 ? null : Math.Round(completeness.Sum / completeness.Customers, 4));
+            followUps, formAlerts, completeness);
     }
 
     /// <summary>The tasks open at the moment and due by the day, counted per assignee at that moment.</summary>
