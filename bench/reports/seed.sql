@@ -16,11 +16,11 @@ SELECT s,
        (s / 500 * 7 + s % 500) % 10 AS path
 FROM generate_series({from} + 1, {to}) AS s;
 
-INSERT INTO "Customers" ("Id", "StoreId", "CustomerNo", "Source", "RegisteredAt", "RegisteredOn", "RegisteredStage", "FirstDispatchedOn", "DesignerId", "DesignerName", "ConsultantName")
+INSERT INTO "Customers" ("Id", "StoreId", "CustomerNo", "Source", "RegisteredAt", "RegisteredOn", "RegisteredStage", "FirstDispatchedOn", "ConsultantName")
 SELECT customer, store_id, 'R' || store || '-' || s,
        (ARRAY['WalkIn','Phone','Marketing','Partner','Referral','DesignerProvided'])[1 + k % 6],
        at, (at AT TIME ZONE 'Asia/Shanghai')::date, CASE WHEN k % 6 IN (2, 3) THEN 'AssignedToStore' ELSE 'Registered' END,
-       CASE WHEN path > 0 THEN (at AT TIME ZONE 'Asia/Shanghai')::date END, CASE WHEN path > 0 THEN designer END, CASE WHEN path > 0 THEN designer_name END,
+       CASE WHEN path > 0 THEN (at AT TIME ZONE 'Asia/Shanghai')::date END,
        CASE WHEN k % 4 = 0 THEN '顾问' || (k % 5) END
 FROM seq;
 

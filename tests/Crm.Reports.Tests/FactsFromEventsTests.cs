@@ -30,7 +30,7 @@ public sealed class FactsFromEventsTests : IAsyncLifetime
         await bus.Publish(Registered(store, early, new DateTimeOffset(2026, 11, 30, 16, 10, 0, TimeSpan.Zero), 0.2m));
         var designer = Guid.NewGuid();
         await bus.Publish(new CustomerDispatched { StoreId = store, CustomerId = late, AssignmentId = Guid.NewGuid(), DesignerId = designer, DesignerName = "陈设计", DispatchedAt = new DateTimeOffset(2026, 11, 30, 15, 40, 0, TimeSpan.Zero) });
-        await Eventually.Holds(() => InDatabase(db => db.Customers.AnyAsync(c => c.Id == late && c.DesignerId == designer)), TimeSpan.FromSeconds(30), "the dispatch");
+        await Eventually.Holds(() => InDatabase(db => db.Dispatches.AnyAsync(d => d.CustomerId == late && d.DesignerId == designer)), TimeSpan.FromSeconds(30), "the dispatch");
         await bus.Publish(new MilestoneRecorded
         {
             StoreId = store, CustomerId = late, MilestoneId = Guid.NewGuid(), Type = MilestoneType.DepositPaid, At = new DateTimeOffset(2026, 11, 30, 15, 50, 0, TimeSpan.Zero),

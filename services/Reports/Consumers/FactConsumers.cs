@@ -21,11 +21,7 @@ public sealed class CustomerRegisteredConsumer(ReportDbContext db, TimeProvider 
         var customer = CustomerFact.From(message, store.LocalDate(message.RegisteredAt));
         Db.Customers.Add(customer);
         await tallies.EnterAsync(store.Id, customer.RegisteredOn, customer.RegisteredStage, cancellationToken);
-        if (message.Completeness is { } rate)
-        {
-            await tallies.CompletenessAsync(store, message.CustomerId, message.RegisteredAt, rate, cancellationToken);
-            Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.RegisteredAt, rate));
-        }
+        if (message.Completeness is { } rate) await tallies.CompletenessAsync(store, message.CustomerId, message.RegisteredAt, rate, cancellationToken);
         await waiting.ReleaseAsync(FactKey.Customer(message.CustomerId), cancellationToken);
     }
 }
@@ -77,7 +73,6 @@ public sealed class CustomerDetailsChangedConsumer(ReportDbContext db, TimeProvi
         if (customer is null) return;
         var store = await Db.Stores.SingleAsync(s => s.Id == customer.StoreId, cancellationToken);
         await tallies.CompletenessAsync(store, message.CustomerId, message.ChangedAt, rate, cancellationToken);
-        Db.Completeness.Add(CompletenessFact.Of(message.StoreId, message.CustomerId, message.ChangedAt, rate));
     }
 }
 

@@ -17,9 +17,6 @@ public sealed class CustomerFact
     public CustomerStage RegisteredStage { get; private set; } = CustomerStage.Registered;
     /// <summary>The store-local day the customer was first dispatched to a designer (in negotiation from then).</summary>
     public DateOnly? FirstDispatchedOn { get; private set; }
-    /// <summary>The designer the customer was last dispatched to, and since which day: the designer breakdown.</summary>
-    public Guid? DesignerId { get; private set; }
-    public string? DesignerName { get; private set; }
     /// <summary>The home consultant (家装顾问) named on the customer.</summary>
     public string? ConsultantName { get; private set; }
 
@@ -43,14 +40,11 @@ public sealed class CustomerFact
 
     /// <summary>
     /// Takes the customer's dispatches, in whatever order they arrived: the first day of negotiation is the earliest
-    /// one's, the designer the latest one's.
+    /// one's. Whom they were dispatched to at a moment is read from the dispatches themselves.
     /// </summary>
     public void DispatchesAre(IReadOnlyCollection<DispatchFact> dispatches)
     {
-        if (dispatches.Count == 0) return;
-        FirstDispatchedOn = dispatches.Min(d => d.Day);
-        var latest = dispatches.MaxBy(d => d.At)!;
-        (DesignerId, DesignerName) = (latest.DesignerId, latest.DesignerName);
+        if (dispatches.Count > 0) FirstDispatchedOn = dispatches.Min(d => d.Day);
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class Tallies(ReportDbContext db)
         foreach (var change in TallyRules.StageChanges(customer.RegisteredStage, others, added)) await StageAsync(customer.StoreId, change, ct);
     }
 
-    /// <summary>The completeness changes a new rate makes, given the customer's rates already known.</summary>
+    /// <summary>Records a customer's completeness rate from an instant on, and the changes it makes to the tallies given the rates already known.</summary>
     public async Task CompletenessAsync(StoreCopy store, Guid customerId, DateTimeOffset at, decimal rate, CancellationToken ct)
     {
         var known = await db.Completeness.AsNoTracking().Where(c => c.CustomerId == customerId).Select(c => new { c.At, c.Rate }).ToListAsync(ct);
@@ -32,6 +32,7 @@ public sealed class Tallies(ReportDbContext db)
                 ON CONFLICT ("StoreId", "Month") DO UPDATE SET "Sum" = "CompletenessMonths"."Sum" + excluded."Sum", "Customers" = "CompletenessMonths"."Customers" + excluded."Customers"
                 """, ct);
         }
+        db.Completeness.Add(CompletenessFact.Of(store.Id, customerId, at, rate));
     }
 
     /// <summary>How many of the store's customers stood in each stage at the end of the day.</summary>

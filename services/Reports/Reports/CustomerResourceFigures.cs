@@ -26,27 +26,26 @@ public sealed class CustomerResourceFigures(ReportDbContext db)
         // By designer, a customer counts for the designer they had at the end of the period, so that a later
         // re-dispatch does not change a past period.
         var dispatches = db.Dispatches.AsNoTracking().Where(d => d.Day <= to);
-        var registered = await customers.Where(c => c.RegisteredOn >= from && c.RegisteredOn <= to)
-            .GroupBy(c => new
-            {
-                S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null,
-                D = byDesigner ? dispatches.Where(d => d.CustomerId == c.Id).OrderByDescending(d => d.At).Select(d => (Guid?)d.DesignerId).FirstOrDefault() : null,
-            })
+        var keyed = customers.Select(c => new
+        {
+            Customer = c,
+            S = byStore ? c.StoreId : (Guid?)null,
+            So = bySource ? c.Source : (CustomerSource?)null,
+            D = byDesigner ? dispatches.Where(d => d.CustomerId == c.Id).OrderByDescending(d => d.At).Select(d => (Guid?)d.DesignerId).FirstOrDefault() : null,
+        });
+        var registered = await keyed.Where(x => x.Customer.RegisteredOn >= from && x.Customer.RegisteredOn <= to)
+            .GroupBy(x => new { x.S, x.So, x.D })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in registered) Add(new(r.S, r.So, r.D), new() { NewRegistered = r.N });
 
         // In negotiation at the end of the period: dispatched by then, not signed by then, and not closed by then
         // (a loss or an invalidation not followed by a reopening).
-        var negotiating = await customers
-            .Where(c => c.FirstDispatchedOn <= to)
-            .Where(c => !milestones.Any(m => m.CustomerId == c.Id && m.Type == MilestoneType.ContractSigned && m.Day <= to))
-            .Where(c => !milestones.Any(m => m.CustomerId == c.Id && (m.Type == MilestoneType.Lost || m.Type == MilestoneType.Invalidated) && m.Day <= to
-                && !milestones.Any(r => r.CustomerId == c.Id && r.Type == MilestoneType.Reopened && r.Day <= to && r.At > m.At)))
-            .GroupBy(c => new
-            {
-                S = byStore ? c.StoreId : (Guid?)null, So = bySource ? c.Source : (CustomerSource?)null,
-                D = byDesigner ? dispatches.Where(d => d.CustomerId == c.Id).OrderByDescending(d => d.At).Select(d => (Guid?)d.DesignerId).FirstOrDefault() : null,
-            })
+        var negotiating = await keyed
+            .Where(x => x.Customer.FirstDispatchedOn <= to)
+            .Where(x => !milestones.Any(m => m.CustomerId == x.Customer.Id && m.Type == MilestoneType.ContractSigned && m.Day <= to))
+            .Where(x => !milestones.Any(m => m.CustomerId == x.Customer.Id && (m.Type == MilestoneType.Lost || m.Type == MilestoneType.Invalidated) && m.Day <= to
+                && !milestones.Any(r => r.CustomerId == x.Customer.Id && r.Type == MilestoneType.Reopened && r.Day <= to && r.At > m.At)))
+            .GroupBy(x => new { x.S, x.So, x.D })
             .Select(g => new { g.Key.S, g.Key.So, g.Key.D, N = g.Count() }).ToListAsync(ct);
         foreach (var r in negotiating) Add(new(r.S, r.So, r.D), new() { InNegotiation = r.N });
 

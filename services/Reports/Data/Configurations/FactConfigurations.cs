@@ -11,7 +11,6 @@ internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<Custo
         customer.Property(c => c.Id).ValueGeneratedNever();
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
-        customer.Property(c => c.DesignerName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         customer.Property(c => c.RegisteredStage).HasConversion<string>().HasMaxLength(30);

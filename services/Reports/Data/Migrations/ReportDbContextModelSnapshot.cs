@@ -217,13 +217,6 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid?>("DesignerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DesignerName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<DateOnly?>("FirstDispatchedOn")
                         .HasColumnType("date");
 
