@@ -9,3 +9,4 @@ global using Crm.Customers.Domain;
 global using Crm.Testing;
 global using Xunit;
 global using Microsoft.Extensions.Hosting;
+global using Crm.CustomerInfo;

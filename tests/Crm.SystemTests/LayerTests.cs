@@ -8,7 +8,7 @@ namespace Crm.SystemTests;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Shared = ["Crm.ServiceDefaults", "Crm.Messages", "Crm.Http", "Crm.Access", "Crm.Data", "Crm.Messaging"];
+    private static readonly string[] Shared = ["Crm.ServiceDefaults", "Crm.Messages", "Crm.Http", "Crm.Access", "Crm.Data", "Crm.Messaging", "Crm.CustomerInfo"];
 
     /// <summary>What each project may reference; a project not named here is not checked (the AppHost, the setup step, tests).</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -17,12 +17,15 @@ public sealed class LayerTests
         ["Crm.Http"] = [],
         ["Crm.Access"] = [],
         ["Crm.ServiceDefaults"] = [],
+        ["Crm.CustomerInfo"] = ["Crm.Messages", "Crm.Http"],
         ["Crm.Messaging"] = ["Crm.Messages", "Crm.Http", "Crm.Access"],
         ["Crm.Data"] = ["Crm.Messages", "Crm.Http", "Crm.Access", "Crm.Messaging"],
         ["Crm.Customers"] = Shared,
         ["Crm.Dispatch"] = Shared,
         ["Crm.Contracts"] = Shared,
         ["Crm.Followups"] = Shared,
+        ["Crm.Reports"] = Shared,
+        ["Crm.Partners"] = Shared,
         ["Crm.Gateway"] = Shared,
     };
 

@@ -29,7 +29,7 @@ public sealed class FollowUpRecordedConsumer(CustomerDbContext db, TimeProvider 
     private async Task ApplyAsync(Customer customer, FollowUpRecorded message, JsonObject patch, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var details = CustomerPatch.Merge(CustomerDetails.From(customer), patch, json.Value.SerializerOptions, errors);
+        var details = CustomerPatch.Merge(CustomerDetails.From(customer.Name, customer.Phone, customer.Info, customer.SpecialRequest), patch, json.Value.SerializerOptions, errors);
         var (name, phone, info, specialRequest) = details is null ? default : details.Validate(errors);
         var refusal = errors.Any
             ? string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))

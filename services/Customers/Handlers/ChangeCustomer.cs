@@ -15,7 +15,7 @@ public sealed class ChangeCustomer(CustomerDbContext db, StoreScope scope, TimeP
         if (customer is null) return Violation.NotFound("customer");
 
         var errors = new FieldErrors();
-        var details = patch(CustomerDetails.From(customer), errors);
+        var details = patch(CustomerDetails.From(customer.Name, customer.Phone, customer.Info, customer.SpecialRequest), errors);
         if (details is null || errors.Any) return Violation.Invalid(errors);
         var (name, phone, info, specialRequest) = details.Validate(errors);
         if (errors.Any) return Violation.Invalid(errors);

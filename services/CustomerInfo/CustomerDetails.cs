@@ -1,4 +1,7 @@
-namespace Crm.Customers.Apis;
+using Crm.Http;
+using Crm.Messages;
+
+namespace Crm.CustomerInfo;
 
 /// <summary>
 /// The basic information as the API carries it, for registration and for a change. Text is trimmed
@@ -17,8 +20,8 @@ public sealed record CustomerDetails(
 {
     public const int MaxSpecialRequestLength = TextLimits.Reason;
 
-    public static CustomerDetails From(Customer c) =>
-        new(c.Name, c.Phone, c.Info.OtherContact, c.Info.Address, c.Info.Family, c.Info.IncomeBand, c.Info.Preferences, c.Info.House, c.SpecialRequest);
+    public static CustomerDetails From(string name, string phone, BasicInfo info, string? specialRequest) =>
+        new(name, phone, info.OtherContact, info.Address, info.Family, info.IncomeBand, info.Preferences, info.House, specialRequest);
 
     /// <summary>Checks every field and gives the tidied values: the phone normalised, text trimmed.</summary>
     public (string Name, string Phone, BasicInfo Info, string? SpecialRequest) Validate(FieldErrors errors)

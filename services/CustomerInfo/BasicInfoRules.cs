@@ -1,4 +1,7 @@
-namespace Crm.Customers.Domain;
+using Crm.Http;
+using Crm.Messages;
+
+namespace Crm.CustomerInfo;
 
 /// <summary>What a customer's basic information may hold. Each broken rule names the field as the API spells it.</summary>
 public static class BasicInfoRules

@@ -1,6 +1,6 @@
 using PhoneNumbers;
 
-namespace Crm.Customers.Domain;
+namespace Crm.CustomerInfo;
 
 /// <summary>
 /// A customer's phone, the chain-wide dedupe key, normalised to E.164 (+8613800138000) so that
