@@ -12,6 +12,7 @@ public static class CustomerServices
         builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
         {
             bus.AddConsumer<CustomerDispatchedConsumer>();
+            bus.AddConsumer<LeadReceivedConsumer>();
             bus.AddConsumer<ContractSignedConsumer>();
             bus.AddConsumer<ContractReviewedConsumer>();
             bus.AddConsumer<FollowUpRecordedConsumer>();

@@ -16,4 +16,6 @@ public sealed record CustomerDetailsChanged : IStoreEvent
     public string? SpecialRequest { get; init; }
     /// <summary>The completeness rate of the basic information (0 to 1) as it now stands: the reports' completeness.</summary>
     public decimal? Completeness { get; init; }
+    /// <summary>The normalised phone as it now stands.</summary>
+    public string? Phone { get; init; }
 }

@@ -23,4 +23,8 @@ public sealed record CustomerRegistered : IStoreEvent
     public string? RegisteredByName { get; init; }
     /// <summary>The completeness rate of the basic information (0 to 1) as it now stands: the reports' completeness.</summary>
     public decimal? Completeness { get; init; }
+    /// <summary>The lead the customer was registered from, if any.</summary>
+    public Guid? LeadId { get; init; }
+    /// <summary>The normalised phone, the chain-wide dedupe key: lead intake answers a known phone as a duplicate.</summary>
+    public string? Phone { get; init; }
 }

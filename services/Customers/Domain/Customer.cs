@@ -26,6 +26,8 @@ public sealed class Customer
     public string RegisteredByName { get; private set; } = "";
     /// <summary>When the store first met the customer; a lead from marketing or a partner is AssignedToStore until then.</summary>
     public DateTimeOffset? MetAt { get; private set; }
+    /// <summary>The lead (from marketing or a partner) the customer was registered from, if any.</summary>
+    public Guid? LeadId { get; private set; }
     public DesignerAssignment? Designer { get; private set; }
     /// <summary>The home consultant (家装顾问): a staff member of the store the customer's follow-ups talk with.</summary>
     public Guid? ConsultantId { get; private set; }
@@ -52,6 +54,7 @@ public sealed class Customer
             RegisteredBy = by,
             RegisteredByName = byName,
             MetAt = registration.Source.IsLead() ? null : now,
+            LeadId = registration.LeadId,
         };
         customer.Refresh();
         return customer;
@@ -117,7 +120,7 @@ public sealed class Customer
 
 /// <summary>What a registration brings: the source, name, normalised phone and the rest of the basic information.</summary>
 public sealed record CustomerRegistration(
-    CustomerSource Source, string Name, string Phone, BasicInfo Info, Guid? RequestedDesignerId = null, string? SpecialRequest = null);
+    CustomerSource Source, string Name, string Phone, BasicInfo Info, Guid? RequestedDesignerId = null, string? SpecialRequest = null, Guid? LeadId = null);
 
 /// <summary>The customer's current designer, as the dispatch service announced it.</summary>
 public sealed record DesignerAssignment(Guid AssignmentId, Guid DesignerId, string DesignerName, DateTimeOffset DispatchedAt);

@@ -21,7 +21,12 @@ public static class CustomerEvents
         RegisteredBy = c.RegisteredBy,
         RegisteredByName = c.RegisteredByName,
         Completeness = c.Completeness,
+        LeadId = c.LeadId,
+        Phone = c.Phone,
     };
+
+    /// <summary>A lead met for the first time (or found to have been met earlier than recorded).</summary>
+    public static CustomerMet Met(Customer c) => new() { StoreId = c.StoreId, CustomerId = c.Id, MetAt = c.MetAt!.Value };
 
     public static CustomerDetailsChanged DetailsChanged(Customer c, IEnumerable<CustomerChange> changes, DateTimeOffset at) => new()
     {
@@ -36,6 +41,7 @@ public static class CustomerEvents
         Styles = c.Info.Preferences?.Styles ?? [],
         SpecialRequest = c.SpecialRequest,
         Completeness = c.Completeness,
+        Phone = c.Phone,
     };
 
     public static MilestoneRecorded MilestoneRecorded(Customer c, Milestone m) => new()

@@ -15,8 +15,10 @@ public sealed class RecordVisit(CustomerDbContext db, StoreScope scope, TimeProv
         return await db.ForCustomerAsync<Recorded<CustomerVisit>>(customerId, locked =>
         {
             var at = request.At ?? now;
-            var returning = locked.MetAt is not null;
+            var metBefore = locked.MetAt;
+            var returning = metBefore is not null;
             locked.Meet(at);
+            db.AnnounceMeeting(locked, metBefore, clock);
             var visit = CustomerVisit.Record(locked, store, request.Channel!.Value, at, returning,
                 string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), scope.Actor, scope.ActorName);
             db.Visits.Add(visit);

@@ -21,6 +21,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasIndex(c => c.CustomerNo).IsUnique();
         // One phone number is one customer across the whole chain.
         customer.HasIndex(c => c.Phone).IsUnique();
+        // A lead becomes at most one customer.
+        customer.HasIndex(c => c.LeadId).IsUnique().HasFilter("\"LeadId\" IS NOT NULL");
         // The list's default order and the register date filters (see bench/customer-search).
         customer.HasIndex(c => new { c.StoreId, c.RegisteredAt });
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });

@@ -68,6 +68,9 @@ namespace Crm.Customers.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("MetAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -124,6 +127,10 @@ namespace Crm.Customers.Data.Migrations
 
                     b.HasIndex("CustomerNo")
                         .IsUnique();
+
+                    b.HasIndex("LeadId")
+                        .IsUnique()
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("Phone")
                         .IsUnique();
