@@ -5,7 +5,7 @@ var infra = InfrastructureSetup.Add(builder);
 var demo = builder.Configuration.GetValue("Seed:Demo", true);
 var keys = SigningKeys.ReadOrCreate(builder.Configuration, InfrastructureSetup.DataDirectory(builder));
 var signingKey = builder.AddParameter("token-signing-key", keys.PrivateKey, secret: true);
-string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "gatewaydb"];
+string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb"];
 
 // The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
 // the demo chain, then exits. Every service waits for it; no service migrates or seeds at start.
@@ -33,6 +33,7 @@ var followups = Service<Projects.Crm_Followups>("followups", "followupdb");
 // A trial installation may set the follow-up service's clock ahead, to see the rules of months later (off by default).
 if (builder.Configuration.GetValue<bool>("Clock:Adjustable")) followups.WithEnvironment("Clock__Adjustable", "true");
 var reports = Service<Projects.Crm_Reports>("reports", "reportdb");
+var partners = Service<Projects.Crm_Partners>("partners", "partnerdb");
 if (builder.Configuration["Followups:TaskRules:Interval"] is { } interval) followups.WithEnvironment("Followups__TaskRules__Interval", interval);
 
 // The only resource reachable from outside: partners and the store console call the gateway.
@@ -46,6 +47,6 @@ Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     })
     .WithExternalHttpEndpoints()
     .WithEnvironment("Auth__SigningKey", signingKey)
-    .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports);
+    .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports).WithReference(partners);
 
 builder.Build().Run();

@@ -8,7 +8,7 @@ namespace Crm.Gateway;
 /// </summary>
 public static class ApiReference
 {
-    public static readonly string[] Services = ["customers", "dispatch", "contracts", "followups", "reports"];
+    public static readonly string[] Services = ["customers", "dispatch", "contracts", "followups", "reports", "partners"];
 
     public static WebApplication MapApiReference(this WebApplication app)
     {

@@ -10,6 +10,7 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 app.UseFrontDoor();
+app.UsePartnerKeys();
 app.UseCors();
 app.UseApiConventions();
 app.UseRateLimiter();

@@ -4,6 +4,9 @@ namespace Crm.Gateway.Security;
 public static class FrontDoor
 {
     public const long MaxBodyBytes = 1024 * 1024;
+    /// <summary>Files of leads are bigger than any other request: their route alone takes up to 20 MB.</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+    private static readonly PathString[] UploadPaths = ["/api/leads/imports"];
 
     /// <summary>Headers a client could use to pose as someone; identity comes from the token only.</summary>
     private static readonly string[] IdentityHeaderPrefixes =
@@ -32,11 +35,17 @@ public static class FrontDoor
             return Task.CompletedTask;
         });
 
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var limit = MaxBodyBytes;
+        if (UploadPaths.Any(p => context.Request.Path.StartsWithSegments(p)) && context.Request.Method == HttpMethods.Post)
+        {
+            limit = MaxUploadBytes;
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        }
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
-                detail: $"A request body may be at most {MaxBodyBytes} bytes.").ExecuteAsync(context);
+                detail: $"A request body here may be at most {limit} bytes.").ExecuteAsync(context);
             return;
         }
         await next(context);

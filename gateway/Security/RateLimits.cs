@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Crm.Gateway.Security;
 
 /// <summary>
-/// Requests per minute for each signed-in user (by user id) or, before sign-in, each address;
+/// Requests per minute for each signed-in user (by user id), each partner (its own figure) or, before sign-in, each address;
 /// sign-in attempts have a tighter limit of their own. Over the limit: 429 with Retry-After.
 /// </summary>
 public static class RateLimits
@@ -19,9 +19,13 @@ public static class RateLimits
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsProbe(context)
-                    ? RateLimitPartition.GetNoLimiter("probe")
-                    : RateLimitPartition.GetFixedWindowLimiter(CallerKey(context), _ => Window(perUser)));
+            {
+                if (IsProbe(context)) return RateLimitPartition.GetNoLimiter("probe");
+                // Each partner has its own limit, carried in its token by the gateway (the partner's requestsPerMinute).
+                if (PartnerAccess.Caller(context) is { } partner && int.TryParse(context.User.FindFirst(PartnerAccess.RateLimitClaim)?.Value, out var permits))
+                    return RateLimitPartition.GetFixedWindowLimiter($"partner:{partner.PartnerId}:{permits}", _ => Window(permits));
+                return RateLimitPartition.GetFixedWindowLimiter(CallerKey(context), _ => Window(perUser));
+            });
             options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => Window(signIns)));
             options.OnRejected = async (rejected, cancellationToken) =>
             {

@@ -3,6 +3,7 @@ using Crm.Customers.Data;
 using Crm.Dispatch.Data;
 using Crm.Followups.Data;
 using Crm.Reports.Data;
+using Crm.Partners.Data;
 using Crm.Gateway.Data;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class ChainSetup(IServiceScopeFactory scopes, IOptions<DemoOptions
         DbContext[] databases =
         [
             services.GetRequiredService<CustomerDbContext>(), services.GetRequiredService<DispatchDbContext>(),
-            services.GetRequiredService<ContractDbContext>(), services.GetRequiredService<FollowupDbContext>(), services.GetRequiredService<ReportDbContext>(),
+            services.GetRequiredService<ContractDbContext>(), services.GetRequiredService<FollowupDbContext>(), services.GetRequiredService<ReportDbContext>(), services.GetRequiredService<PartnerDbContext>(),
             services.GetRequiredService<GatewayDbContext>(),
         ];
         foreach (var db in databases)

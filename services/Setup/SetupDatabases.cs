@@ -3,6 +3,7 @@ using Crm.Customers.Data;
 using Crm.Dispatch.Data;
 using Crm.Followups.Data;
 using Crm.Reports.Data;
+using Crm.Partners.Data;
 using Crm.Gateway;
 using Crm.Gateway.Data;
 
@@ -21,6 +22,7 @@ public static class SetupDatabases
         services.AddDbContext<ContractDbContext>(Npgsql(builder, "contractdb"));
         services.AddDbContext<FollowupDbContext>(Npgsql(builder, "followupdb"));
         services.AddDbContext<ReportDbContext>(Npgsql(builder, "reportdb"));
+        services.AddDbContext<PartnerDbContext>(Npgsql(builder, "partnerdb"));
         services.AddDbContext<GatewayDbContext>(Npgsql(builder, "gatewaydb"));
         services.AddStaffAccounts();
         services.AddOptions<DemoOptions>().BindConfiguration("Seed");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,13 +5,6 @@ namespace Crm.Customers.Data.Configurations;
 
 internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
-    /// <summary>The basic information is one jsonb document: it is read and written whole, never queried by its parts.</summary>
-    private static readonly JsonSerializerOptions InfoJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public void Configure(EntityTypeBuilder<Customer> customer)
     {
         customer.HasKey(c => c.Id);
@@ -42,13 +33,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.RegisteredBy).HasMaxLength(100);
         customer.Property(c => c.RegisteredByName).HasMaxLength(100);
         customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
+        // The basic information is one jsonb document: it is read and written whole, never queried by its parts.
         customer.Property(c => c.Info).HasColumnType("jsonb").HasConversion(
-            info => JsonSerializer.Serialize(info, InfoJson),
-            json => JsonSerializer.Deserialize<BasicInfo>(json, InfoJson) ?? BasicInfo.Empty,
-            new ValueComparer<BasicInfo>(
-                (a, b) => JsonSerializer.Serialize(a, InfoJson) == JsonSerializer.Serialize(b, InfoJson),
-                info => JsonSerializer.Serialize(info, InfoJson).GetHashCode(),
-                info => info));
+            info => BasicInfoJson.Write(info),
+            json => BasicInfoJson.Read(json),
+            new ValueComparer<BasicInfo>((a, b) => BasicInfoJson.Write(a!) == BasicInfoJson.Write(b!), info => BasicInfoJson.Write(info).GetHashCode(), info => info));
         customer.HasMany(c => c.Milestones).WithOne().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
         customer.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
         customer.OwnsOne(c => c.Designer, designer =>

@@ -1,0 +1,13 @@
+global using Crm.Partners.Apis;
+global using Crm.Partners.Data;
+global using Crm.Partners.Domain;
+global using Crm.Partners.Handlers;
+global using Crm.Messages;
+global using Crm.Access;
+global using Crm.CustomerInfo;
+global using Crm.Data;
+global using Crm.Http;
+global using Crm.Messaging;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Hosting;
