@@ -17,4 +17,6 @@ public sealed record MilestoneRecorded : IStoreEvent
     public string? Reason { get; init; }
     public string? Competitor { get; init; }
     public required string RecordedBy { get; init; }
+    /// <summary>When it was recorded (not when it happened): orders one customer's milestones, whose stages follow each other.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
 }

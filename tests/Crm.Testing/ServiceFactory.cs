@@ -16,6 +16,9 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
     /// <summary>Whether the host asks the others for their archives on its first start, as a deployed service does.</summary>
     public bool ReplayOnFirstStart { get; init; }
 
+    /// <summary>Configuration the test sets for this host (e.g. short retry waits).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -27,11 +30,12 @@ public sealed class ServiceFactory<TProgram>(string connectionName, string conne
         // A test host hears only what its test publishes; the start-order tests turn replay on themselves.
         builder.UseSetting("Messaging:ReplayOnFirstStart", ReplayOnFirstStart ? "true" : "false");
         builder.UseSetting("Auth:PublicKey", TestTokens.PublicKey);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    public static async Task<ServiceFactory<TProgram>> StartAsync(string connectionName)
+    public static async Task<ServiceFactory<TProgram>> StartAsync(string connectionName, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var factory = new ServiceFactory<TProgram>(connectionName, await TestServers.CreateDatabaseAsync(connectionName));
+        var factory = new ServiceFactory<TProgram>(connectionName, await TestServers.CreateDatabaseAsync(connectionName)) { Settings = settings ?? new Dictionary<string, string>() };
         _ = factory.Server;
         return factory;
     }

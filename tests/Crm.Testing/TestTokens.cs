@@ -41,6 +41,20 @@ public static class TestTokens
         });
     }
 
+    /// <summary>The token the gateway forwards a partner's request with, once it has checked the partner's key.</summary>
+    public static string ForPartner(Guid partnerId, Guid keyId, string name = "test-partner")
+    {
+        var claims = new List<Claim> { new("sub", partnerId.ToString()), new("name", name), new("role", "Partner"), new("key_id", keyId.ToString()) };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = Issuer,
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(Key), SecurityAlgorithms.EcdsaSha256),
+        });
+    }
+
     public static HttpClient As(this HttpClient client, string token)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

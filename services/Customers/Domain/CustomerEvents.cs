@@ -58,6 +58,7 @@ public static class CustomerEvents
         Reason = m.Reason,
         Competitor = m.Competitor,
         RecordedBy = m.RecordedByName,
+        RecordedAt = m.RecordedAt,
     };
 
     public static ConsultantNamed ConsultantNamed(Customer c, string by, DateTimeOffset at) => new()

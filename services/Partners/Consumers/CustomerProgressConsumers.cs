@@ -59,8 +59,8 @@ public sealed class MilestoneRecordedConsumer(PartnerDbContext db, TimeProvider 
     protected override async Task HandleAsync(MilestoneRecorded message, ConsumeContext<MilestoneRecorded> context)
     {
         var progress = await ProgressAsync(message.StoreId, message.CustomerId, context.CancellationToken);
-        progress.Milestone(message.MilestoneId, message.Stage);
-        await MoveLeadAsync(progress, $"milestone {message.Type}", Clock.GetUtcNow(), context.CancellationToken);
+        progress.Milestone(message.MilestoneId, message.RecordedAt ?? message.At, message.Stage);
+        await MoveLeadAsync(progress, $"milestone {message.Type}", message.At, context.CancellationToken);
     }
 }
 

@@ -2,7 +2,7 @@ namespace Crm.Partners.Domain;
 
 /// <summary>
 /// How far the store has taken a customer, from the customer service's events, whichever order they arrive in:
-/// the stage of the latest milestone (milestone ids grow with time for one customer) and whether it was met.
+/// the stage of the milestone recorded last (one customer's milestones are recorded one at a time) and whether it was met.
 /// Kept for every customer, so that a milestone heard before its customer's registration is not lost.
 /// </summary>
 public sealed class CustomerProgress
@@ -12,6 +12,7 @@ public sealed class CustomerProgress
     public Guid? LeadId { get; private set; }
     public CustomerStage Stage { get; private set; } = CustomerStage.AssignedToStore;
     public Guid? StageMilestoneId { get; private set; }
+    public DateTimeOffset? StageRecordedAt { get; private set; }
     public DateTimeOffset? MetAt { get; private set; }
 
     public static CustomerProgress Start(Guid storeId, Guid customerId) => new() { StoreId = storeId, CustomerId = customerId };
@@ -25,10 +26,10 @@ public sealed class CustomerProgress
 
     public void Met(DateTimeOffset at) => MetAt = MetAt is { } earlier && earlier < at ? earlier : at;
 
-    public void Milestone(Guid milestoneId, CustomerStage stage)
+    public void Milestone(Guid milestoneId, DateTimeOffset recordedAt, CustomerStage stage)
     {
-        if (StageMilestoneId is { } latest && string.CompareOrdinal(latest.ToString("N"), milestoneId.ToString("N")) >= 0) return;
-        (StageMilestoneId, Stage) = (milestoneId, stage);
+        if (StageRecordedAt is { } latest && latest >= recordedAt) return;
+        (StageMilestoneId, StageRecordedAt, Stage) = (milestoneId, recordedAt, stage);
     }
 
     public LeadStatus Status => LeadProgress.StatusOf(Stage, MetAt is not null);

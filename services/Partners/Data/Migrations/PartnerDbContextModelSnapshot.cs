@@ -175,6 +175,9 @@ namespace Crm.Partners.Data.Migrations
                     b.Property<Guid?>("StageMilestoneId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("StageRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");
 

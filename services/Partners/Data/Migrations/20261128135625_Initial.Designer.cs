@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Partners.Data.Migrations
 {
     [DbContext(typeof(PartnerDbContext))]
-    [Migration("20261128134708_Initial")]
+    [Migration("20261128135625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -177,6 +177,9 @@ namespace Crm.Partners.Data.Migrations
 
                     b.Property<Guid?>("StageMilestoneId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StageRecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid");

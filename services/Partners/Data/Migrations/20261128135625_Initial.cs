@@ -22,6 +22,7 @@ namespace Crm.Partners.Data.Migrations
                     LeadId = table.Column<Guid>(type: "uuid", nullable: true),
                     Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     StageMilestoneId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StageRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     MetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

@@ -1,0 +1,10 @@
+global using Crm.Access;
+global using Crm.CustomerInfo;
+global using Crm.Http;
+global using Crm.Messages;
+global using Crm.Partners.Domain;
+global using Crm.Testing;
+global using Xunit;
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text.Json;
