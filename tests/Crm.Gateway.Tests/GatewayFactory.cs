@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crm.Gateway.Tests;
 
 /// <summary>The gateway on a fresh database of its own and the real broker, signing with the test key.</summary>
-public sealed class GatewayFactory(string connectionString, int requestsPerMinute) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(string connectionString, int requestsPerMinute, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin#2026";
 
@@ -26,11 +26,12 @@ public sealed class GatewayFactory(string connectionString, int requestsPerMinut
         builder.UseSetting("Messaging:ReplayOnFirstStart", "false");
         builder.UseSetting("RateLimits:PerMinute", requestsPerMinute.ToString());
         builder.UseSetting("RateLimits:SignInsPerMinute", "1000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
-    public static async Task<GatewayFactory> StartAsync(int requestsPerMinute = 10_000)
+    public static async Task<GatewayFactory> StartAsync(int requestsPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var factory = new GatewayFactory(await TestServers.CreateDatabaseAsync("gateway"), requestsPerMinute);
+        var factory = new GatewayFactory(await TestServers.CreateDatabaseAsync("gateway"), requestsPerMinute, settings);
         _ = factory.Server;
         return factory;
     }
