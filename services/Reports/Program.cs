@@ -14,6 +14,7 @@ app.MapMessagingOperations();
 app.MapCustomerResourcesApi();
 app.MapStaleCustomersApi();
 app.MapMorningMeetingApi();
+app.MapReconciliationApi();
 
 await app.MigrateOnStartAsync<ReportDbContext>();
 app.Run();

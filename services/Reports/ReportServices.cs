@@ -10,7 +10,7 @@ public static class ReportServices
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>().AddScoped<Tallies>();
+        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>().AddScoped<Tallies>().AddScoped<Reconciliation>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
             // Each consumer is also how a waiting event of its kind is applied when released.
@@ -32,6 +32,9 @@ public static class ReportServices
             Fact<CustomerProblemResolvedConsumer, CustomerProblemResolved>();
             Fact<FollowUpTaskChangedConsumer, FollowUpTaskChanged>();
             Fact<ContractFormMovedConsumer, ContractFormMoved>();
+            Fact<LeadReceivedConsumer, LeadReceived>();
+            Fact<LeadDuplicateFoundConsumer, LeadDuplicateFound>();
+            Fact<CustomerMetConsumer, CustomerMet>();
         });
         return builder;
     }

@@ -26,6 +26,8 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
     public DbSet<StageMonth> StageMonths => Set<StageMonth>();
     public DbSet<CompletenessMonth> CompletenessMonths => Set<CompletenessMonth>();
     public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
+    public DbSet<LeadFact> Leads => Set<LeadFact>();
+    public DbSet<DuplicateLeadFact> DuplicateLeads => Set<DuplicateLeadFact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -19,6 +19,10 @@ public sealed class CustomerFact
     public DateOnly? FirstDispatchedOn { get; private set; }
     /// <summary>The home consultant (家装顾问) named on the customer.</summary>
     public string? ConsultantName { get; private set; }
+    /// <summary>The lead (from marketing or a partner) the customer was registered from, if any.</summary>
+    public Guid? LeadId { get; private set; }
+    /// <summary>When the store first met the customer: at registration for walk-ins and calls, later for a lead.</summary>
+    public DateTimeOffset? MetAt { get; private set; }
 
     /// <summary>A lead allocated to the store by marketing or a partner (分配店面).</summary>
     public bool CameAsLead => Source is CustomerSource.Marketing or CustomerSource.Partner;
@@ -27,7 +31,14 @@ public sealed class CustomerFact
     {
         Id = registered.CustomerId, StoreId = registered.StoreId, CustomerNo = registered.CustomerNo, Source = registered.Source,
         RegisteredAt = registered.RegisteredAt.ToUniversalTime(), RegisteredOn = registeredOn, RegisteredStage = registered.Stage,
+        LeadId = registered.LeadId, MetAt = registered.Stage == CustomerStage.AssignedToStore ? null : registered.RegisteredAt.ToUniversalTime(),
     };
+
+    /// <summary>The store met the customer; of several reports of it, the earliest counts.</summary>
+    public void Met(DateTimeOffset at)
+    {
+        if (MetAt is null || at.ToUniversalTime() < MetAt) MetAt = at.ToUniversalTime();
+    }
 
     /// <summary>When the consultant was last named: a naming that happened earlier, arriving late, changes nothing.</summary>
     public DateTimeOffset? ConsultantNamedAt { get; private set; }

@@ -10,6 +10,7 @@ internal sealed class CustomerFactConfiguration : IEntityTypeConfiguration<Custo
         customer.HasKey(c => c.Id);
         customer.Property(c => c.Id).ValueGeneratedNever();
         customer.HasIndex(c => new { c.StoreId, c.RegisteredOn });
+        customer.HasIndex(c => c.LeadId).HasFilter("\"LeadId\" IS NOT NULL");
         customer.Property(c => c.CustomerNo).HasMaxLength(30);
         customer.Property(c => c.ConsultantName).HasMaxLength(TextLimits.Name);
         customer.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);

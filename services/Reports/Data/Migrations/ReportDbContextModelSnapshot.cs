@@ -220,6 +220,12 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<DateOnly?>("FirstDispatchedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -240,6 +246,9 @@ namespace Crm.Reports.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("StoreId", "RegisteredOn");
 
@@ -299,6 +308,22 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("Dispatches", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.DuplicateLeadFact", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LeadId");
+
+                    b.ToTable("DuplicateLeads", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.DutyFact", b =>
@@ -394,6 +419,53 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "Serial", "At");
 
                     b.ToTable("FormVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Reports.Domain.LeadFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Duplicate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "ReceivedOn");
+
+                    b.ToTable("Leads", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.MilestoneFact", b =>
