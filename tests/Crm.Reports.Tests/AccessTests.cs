@@ -13,6 +13,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("GET", "/api/reports/customer-resources", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
         Rule("GET", "/api/reports/stale-customers", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/reports/morning-meeting", "ChainAdmin", "StoreManager", "CustomerManager"),
+        Rule("GET", "/api/reports/reconciliation", "ChainAdmin", "StoreManager", "CustomerManager", "Marketing"),
     ];
 
     private ServiceFactory<Program> _service = null!;

@@ -28,8 +28,9 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
         var imports = routes.MapGroup("/api/leads/imports").WithTags("Lead uploads").RequireRoles(Uploaders);
+        // The form is read by the handler, not bound, so that the caller's role is checked before the body's type.
         imports.MapPost("/", Upload).DisableAntiforgery().WithRequestTimeout(TimeSpan.FromMinutes(2))
-            .WithSummary("Uploads marketing's leads as a CSV (UTF-8) or Excel file (form field \"file\", at most 20 MB): 202 and the job, worked through in the background. The same file again answers 200 and the first job: it is not imported twice.")
+            .WithSummary("Uploads marketing's leads as a CSV (UTF-8) or Excel file (multipart/form-data, field \"file\", at most 20 MB): 202 and the job, worked through in the background. The same file again answers 200 and the first job: it is not imported twice.")
             .WithDescription($"Columns (header row, any order, only name and phone and one of storeCode or city required): {string.Join(", ", LeadFile.Columns)}. Rows are checked like a registration; good rows are stored even when others are bad, and the bad ones are listed by row number (the header is row 1). A row's phone already known is stored as a Duplicate lead. Without an externalId column each row gets one from the file and the row number.");
         imports.MapGet("/", List).WithSummary("The uploads, newest first.");
         imports.MapGet("/template", Template).WithSummary("An empty lead file with the header row (format=csv|xlsx).");
@@ -39,8 +40,9 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Accepted<ImportJobResponse>, Ok<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> Upload(
-        IFormFile? file, PartnerDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, PartnerDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0) return Problems.Invalid("file", "A CSV or Excel file in the form field \"file\".");
         if (file.Length > MaxFileBytes) return Problems.Invalid("file", $"At most {MaxFileBytes / 1024 / 1024} MB.");
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();

@@ -12,7 +12,8 @@ public static class KeyLookupApi
 
     public static IEndpointRouteBuilder MapKeyLookupApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/internal/api-keys/lookup", Lookup).RequireRoles(PartnerAccess.GatewayRole).ExcludeFromDescription();
+        routes.MapPost("/internal/api-keys/lookup", Lookup).RequireRoles(PartnerAccess.GatewayRole)
+            .WithSummary("For the gateway only: the partner holding the key with this SHA-256 (404 when unknown, revoked or disabled).").ExcludeFromDescription();
         return routes;
     }
 
