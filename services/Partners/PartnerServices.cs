@@ -9,6 +9,7 @@ public static class PartnerServices
     public static IHostApplicationBuilder AddPartnerServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddArrivals();
         services.AddScoped<ReceiveLead>().AddScoped<LeadStatusUpdates>().AddScoped<PartnerAdministration>().AddScoped<ImportBatches>();
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         services.AddOptions<ImportOptions>().BindConfiguration("Imports");

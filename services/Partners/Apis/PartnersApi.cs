@@ -19,8 +19,9 @@ public static class PartnersApi
     }
 
     private static async Task<Results<Created<PartnerResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        PartnerRequest request, PartnerDbContext db, PartnerAdministration admin, CancellationToken cancellationToken)
+        PartnerRequest request, PartnerDbContext db, Arrivals arrivals, PartnerAdministration admin, CancellationToken cancellationToken)
     {
+        if (await StoreOnItsWayAsync(request, db, arrivals, cancellationToken) is { } arriving) return Problems.Refused(arriving);
         var errors = request.Validate(await KnownStoresAsync(db, cancellationToken), out var terms);
         if (errors.Any) return Problems.Invalid(errors);
         return await admin.CreateAsync(terms, cancellationToken)
@@ -47,8 +48,9 @@ public static class PartnersApi
     }
 
     private static async Task<Results<Ok<PartnerResponse>, ValidationProblem, ProblemHttpResult>> Change(
-        Guid id, PartnerRequest request, PartnerDbContext db, PartnerAdministration admin, CancellationToken cancellationToken)
+        Guid id, PartnerRequest request, PartnerDbContext db, Arrivals arrivals, PartnerAdministration admin, CancellationToken cancellationToken)
     {
+        if (await StoreOnItsWayAsync(request, db, arrivals, cancellationToken) is { } arriving) return Problems.Refused(arriving);
         var before = await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => p.WebhookUrl).ToListAsync(cancellationToken);
         var errors = request.Validate(await KnownStoresAsync(db, cancellationToken), out var terms);
         if (errors.Any) return Problems.Invalid(errors);
@@ -85,6 +87,14 @@ public static class PartnersApi
     private static async Task<Results<Ok<WebhookSecretResponse>, ValidationProblem, ProblemHttpResult>> RotateSecret(
         Guid id, PartnerAdministration admin, CancellationToken cancellationToken) =>
         await admin.RotateWebhookSecretAsync(id, cancellationToken).AnswerAsync(p => TypedResults.Ok(new WebhookSecretResponse(p.Id, p.WebhookSecret!)));
+
+    /// <summary>A store opened a moment ago may not have reached this service yet: that is "try again shortly", not "no such store".</summary>
+    private static async Task<Violation?> StoreOnItsWayAsync(PartnerRequest request, PartnerDbContext db, Arrivals arrivals, CancellationToken cancellationToken)
+    {
+        foreach (var store in (request.AllowedStores ?? []).Distinct())
+            if (await arrivals.NotYetArrivedAsync(store, "store", ct => db.Stores.AnyAsync(s => s.Id == store, ct), cancellationToken) is { } arriving) return arriving;
+        return null;
+    }
 
     private static async Task<List<Guid>> KnownStoresAsync(PartnerDbContext db, CancellationToken cancellationToken) =>
         await db.Stores.Select(s => s.Id).ToListAsync(cancellationToken);

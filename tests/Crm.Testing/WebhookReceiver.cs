@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Crm.Partners.Tests.Api;
+namespace Crm.Testing;
 
 /// <summary>A partner's webhook endpoint, run by the test on a free local port: it records each request and answers as told.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
