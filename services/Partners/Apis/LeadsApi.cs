@@ -24,8 +24,8 @@ public static class LeadsApi
     private static async Task<Results<Accepted<LeadAnswer>, ValidationProblem, ProblemHttpResult>> Submit(
         LeadRequest request, HttpContext http, PartnerDbContext db, ReceiveLead receive, CancellationToken cancellationToken)
     {
-        if (await CallingPartnerAsync(http, db, PartnerScopes.SubmitLeads, cancellationToken) is not { } partner)
-            return Problems.Forbidden("This key may not send leads (scope leads:write), or its partner is disabled.", "scope-missing");
+        var (partner, refusal) = await CallingPartnerAsync(http, db, PartnerScopes.SubmitLeads, cancellationToken);
+        if (partner is null) return refusal!;
         var errors = request.Validate(out var draft);
         if (errors.Any) return Problems.Invalid(errors);
         return await receive.HandleAsync(Supplier.Of(partner), partner.AllowedStores, draft, request.StoreId, request.City, cancellationToken)
@@ -34,8 +34,8 @@ public static class LeadsApi
 
     private static async Task<Results<Ok<LeadView>, ProblemHttpResult>> Get(Guid leadId, HttpContext http, PartnerDbContext db, CancellationToken cancellationToken)
     {
-        var leads = await VisibleLeadsAsync(http, db, cancellationToken);
-        if (leads is null) return Problems.Forbidden("This key may not read leads (scope leads:read), or its partner is disabled.", "scope-missing");
+        var (leads, refusal) = await VisibleLeadsAsync(http, db, cancellationToken);
+        if (leads is null) return refusal!;
         var lead = await leads.FirstOrDefaultAsync(l => l.Id == leadId, cancellationToken);
         if (lead is null) return Problems.NotFound("lead");
         var history = await db.LeadStatusChanges.AsNoTracking().Where(c => c.LeadId == leadId).OrderBy(c => c.At).ThenBy(c => c.Id)
@@ -52,8 +52,8 @@ public static class LeadsApi
         var paging = PageRequest.From(page, pageSize, errors);
         var wanted = QueryEnum.Parse<LeadStatus>(status, "status", errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var leads = await VisibleLeadsAsync(http, db, cancellationToken);
-        if (leads is null) return Problems.Forbidden("This key may not read leads (scope leads:read), or its partner is disabled.", "scope-missing");
+        var (leads, refusal) = await VisibleLeadsAsync(http, db, cancellationToken);
+        if (leads is null) return refusal!;
         if (wanted is not null) leads = leads.Where(l => l.Status == wanted);
         if (storeId is not null) leads = leads.Where(l => l.StoreId == storeId);
         // Days are China Standard Time, the chain's stores' day.
@@ -66,20 +66,26 @@ public static class LeadsApi
 
     private static DateTimeOffset DayStart(DateOnly day) => StoreDays.StartOf(StoreCopy.DefaultTimeZone, day);
 
-    /// <summary>The calling partner, if its key has the scope and the partner is enabled (checked here, not only at the gateway).</summary>
-    internal static async Task<Partner?> CallingPartnerAsync(HttpContext http, PartnerDbContext db, string scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The calling partner, checked against this service's own records on every request: a revoked key or a disabled
+    /// partner is refused here at once (401), even while the gateway still remembers the key; a key without the scope is 403.
+    /// </summary>
+    internal static async Task<(Partner? Partner, ProblemHttpResult? Refusal)> CallingPartnerAsync(HttpContext http, PartnerDbContext db, string scope, CancellationToken cancellationToken)
     {
-        if (PartnerAccess.Caller(http) is not { } caller) return null;
+        if (PartnerAccess.Caller(http) is not { } caller) return (null, Problems.Forbidden("Only a partner's API key may do this.", "partner-only"));
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == caller.PartnerId, cancellationToken);
         var keyLive = await db.ApiKeys.AnyAsync(k => k.Id == caller.KeyId && k.PartnerId == caller.PartnerId && k.RevokedAt == null, cancellationToken);
-        return partner is { Enabled: true } && keyLive && partner.May(scope) ? partner : null;
+        if (partner is not { Enabled: true } || !keyLive)
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The API key is not valid.", detail: "The key is revoked, or its partner is disabled."));
+        if (!partner.May(scope)) return (null, Problems.Forbidden($"This key may not do this: it lacks the scope {scope}.", "scope-missing"));
+        return (partner, null);
     }
 
-    /// <summary>The leads the caller may read: a partner its own, the chain all; null when the caller may not read leads.</summary>
-    private static async Task<IQueryable<Lead>?> VisibleLeadsAsync(HttpContext http, PartnerDbContext db, CancellationToken cancellationToken)
+    /// <summary>The leads the caller may read: a partner its own, the chain all.</summary>
+    private static async Task<(IQueryable<Lead>? Leads, ProblemHttpResult? Refusal)> VisibleLeadsAsync(HttpContext http, PartnerDbContext db, CancellationToken cancellationToken)
     {
-        if (PartnerAccess.Caller(http) is null) return db.Leads.AsNoTracking();
-        var partner = await CallingPartnerAsync(http, db, PartnerScopes.ReadLeads, cancellationToken);
-        return partner is null ? null : db.Leads.AsNoTracking().Where(l => l.PartnerId == partner.Id);
+        if (PartnerAccess.Caller(http) is null) return (db.Leads.AsNoTracking(), null);
+        var (partner, refusal) = await CallingPartnerAsync(http, db, PartnerScopes.ReadLeads, cancellationToken);
+        return partner is null ? (null, refusal) : (db.Leads.AsNoTracking().Where(l => l.PartnerId == partner.Id), null);
     }
 }

@@ -10,10 +10,10 @@ public static class PartnersApi
         partners.MapGet("/", List).WithSummary("Every partner, with its keys (never the keys themselves).");
         partners.MapGet("/{id:guid}", Get).WithSummary("One partner with its keys.");
         partners.MapPut("/{id:guid}", Change).WithSummary("Changes a partner's terms. A new webhook address gets a new secret, shown in this answer only.");
-        partners.MapDelete("/{id:guid}", Disable).WithSummary("Disables the partner: all its keys are refused within a minute. Its record and leads are kept.");
+        partners.MapDelete("/{id:guid}", Disable).WithSummary("Disables the partner: all its keys are refused from the next request. Its record and leads are kept.");
         partners.MapPost("/{id:guid}/keys", IssueKey).WithSummary("Issues a new key, shown this once as apiKey (only its hash is kept). A partner may hold several, to rotate without a gap.");
         partners.MapGet("/{id:guid}/keys", Keys).WithSummary("The partner's keys: first characters, label, created, last used, revoked.");
-        partners.MapDelete("/{id:guid}/keys/{keyId:guid}", RevokeKey).WithSummary("Revokes a key: refused at the gateway within a minute. The key stays on record.");
+        partners.MapDelete("/{id:guid}/keys/{keyId:guid}", RevokeKey).WithSummary("Revokes a key: refused from the next request. The key stays on record.");
         partners.MapPost("/{id:guid}/webhook-secret", RotateSecret).WithSummary("Gives the partner a new webhook secret, shown in this answer only; webhooks are signed with it from now on.");
         return routes;
     }

@@ -24,7 +24,7 @@ public sealed class PartnerAdministration(PartnerDbContext db, StoreScope scope,
         return partner;
     }
 
-    /// <summary>Disables the partner: every key is refused from the next lookup (the gateway caches a lookup for at most a minute).</summary>
+    /// <summary>Disables the partner: every key is refused from the next request.</summary>
     public async Task<Outcome<Partner>> DisableAsync(Guid id, CancellationToken cancellationToken)
     {
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);

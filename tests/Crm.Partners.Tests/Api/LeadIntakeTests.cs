@@ -126,6 +126,21 @@ public sealed class LeadIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revoked_key_is_refused_at_once_even_with_a_token_the_gateway_gave_before()
+    {
+        var store = await _host.StoreAsync();
+        var partner = await _host.PartnerAsync([store]);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Admin.DeleteAsync($"/api/partners/{partner.Id}/keys/{partner.KeyId}")).StatusCode);
+
+        var refused = await partner.Client.PostAsJsonAsync("/api/leads", PartnerHost.Lead("K-1", store, Phone()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await partner.Client.GetAsync("/api/leads")).StatusCode);
+        Assert.Equal(0, await _host.InDatabase(db => db.Leads.CountAsync()));
+    }
+
+    [Fact]
     public async Task Staff_do_not_send_leads_and_a_key_without_the_scope_is_refused()
     {
         var store = await _host.StoreAsync();
