@@ -17,6 +17,7 @@ public sealed class RebuildTests : IAsyncLifetime
     private readonly (Guid A, Guid B, Guid C) _customers = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
     private readonly (Guid Chen, Guid Li) _designers = (Guid.CreateVersion7(), Guid.CreateVersion7());
     private readonly Guid _problem = Guid.CreateVersion7();
+    private readonly (Guid OfB, Guid Duplicate) _leads = (Guid.CreateVersion7(), Guid.CreateVersion7());
     private ServiceFactory<Program> _live = null!;
 
     public async Task InitializeAsync()
@@ -41,6 +42,7 @@ public sealed class RebuildTests : IAsyncLifetime
             "/api/reports/customer-resources?from=2026-11-01&to=2026-11-30&by=designer",
             "/api/reports/stale-customers?asOf=2026-11-21",
             "/api/reports/morning-meeting?date=2026-11-21",
+            "/api/reports/reconciliation?from=2026-11-01&to=2026-11-30&asOf=2026-11-30",
         };
         var live = await AnswersAsync(_live, urls);
         // The live answers are the hand-worked ones, so that equal answers below are right answers.
@@ -57,6 +59,9 @@ public sealed class RebuildTests : IAsyncLifetime
         var meeting = JsonDocument.Parse(live[2]).RootElement;
         Assert.Equal(["李设计"], meeting.GetProperty("attendance").GetProperty("absent").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal(_problem, meeting.GetProperty("problems").EnumerateArray().Single().GetProperty("problemId").GetGuid());
+        // Marketing supplied B's lead (registered, met at the store) and a duplicate.
+        var marketing = JsonDocument.Parse(live[3]).RootElement.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal([2, 1, 1, 1, 0, 0], new[] { "supplied", "duplicates", "registered", "met", "measured", "signed" }.Select(f => marketing.GetProperty(f).GetInt32()));
 
         await using var rebuilt = await ServiceFactory<Program>.StartAsync("reportdb");
         await rebuilt.BusReadyAsync();
@@ -90,7 +95,11 @@ public sealed class RebuildTests : IAsyncLifetime
             new FollowUpRecorded { StoreId = _store, CustomerId = c, FollowUpId = Guid.CreateVersion7(), Form = FollowUpForm.Phone, At = At(2026, 10, 15, 10), Summary = "再约", RecordedBy = "王芳" },
             Registered(a, CustomerSource.WalkIn, At(2026, 11, 2, 10), 0.5m),
             Dispatched(a, chen, "陈设计", At(2026, 11, 2, 11)),
-            Registered(b, CustomerSource.Marketing, At(2026, 11, 3, 10), 0.6m),
+            Lead(_leads.OfB, "王五", At(2026, 11, 3, 9)),
+            Registered(b, CustomerSource.Marketing, At(2026, 11, 3, 10), 0.6m) with { LeadId = _leads.OfB },
+            new CustomerMet { StoreId = _store, CustomerId = b, MetAt = At(2026, 11, 4, 10) },
+            Lead(_leads.Duplicate, "赵六", At(2026, 11, 8, 9)),
+            new LeadDuplicateFound { StoreId = _store, LeadId = _leads.Duplicate, FoundAt = At(2026, 11, 8, 9) },
             Dispatched(b, chen, "陈设计", At(2026, 11, 3, 11)),
             Dispatched(b, li, "李设计", At(2026, 11, 4, 11)),
             Milestone(a, MilestoneType.DepositPaid, At(2026, 11, 5, 10), CustomerStage.DepositPaid, 2000m, DepositKind.Measurement),
@@ -114,6 +123,11 @@ public sealed class RebuildTests : IAsyncLifetime
     private CustomerRegistered Registered(Guid customer, CustomerSource source, DateTimeOffset at, decimal completeness) => new()
     {
         StoreId = _store, CustomerId = customer, CustomerNo = "RB-" + Random.Shared.Next(100_000, 999_999), Source = source, RegisteredAt = at, Completeness = completeness,
+    };
+
+    private LeadReceived Lead(Guid lead, string name, DateTimeOffset at) => new()
+    {
+        StoreId = _store, LeadId = lead, Source = CustomerSource.Marketing, SupplierName = "Marketing", ExternalId = name, ReceivedAt = at, Name = name, Phone = "+8613900000000",
     };
 
     private CustomerDispatched Dispatched(Guid customer, Guid designer, string name, DateTimeOffset at) => new()
