@@ -15,6 +15,7 @@ public static class PartnerServices
         services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         services.AddHostedService<WebhookSender>();
         services.AddHostedService<LeadImports>();
+        services.AddHealthChecks().AddCheck<ExhaustedDeliveries>("exhausted-webhooks", tags: ["webhooks"]);
         // The partner's guide (keys, idempotency, statuses, webhook signature, retries, errors) heads the OpenAPI document.
         services.Configure<OpenApiOptions>("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

@@ -39,16 +39,20 @@ public sealed class AccessTests : IAsyncLifetime
         new("*", "/api/dispatch/{**rest}", SignedIn),
         new("*", "/api/contracts/{**rest}", SignedIn),
         new("*", "/api/followups/{**rest}", SignedIn),
+        new("*", "/api/partners/{**rest}", SignedIn),
+        new("*", "/api/leads/{**rest}", SignedIn),
         new("*", "/api/operations/customers/{**rest}", SignedIn),
         new("*", "/api/operations/dispatch/{**rest}", SignedIn),
         new("*", "/api/operations/contracts/{**rest}", SignedIn),
         new("*", "/api/operations/followups/{**rest}", SignedIn),
         new("*", "/api/operations/reports/{**rest}", SignedIn),
+        new("*", "/api/operations/partners/{**rest}", SignedIn),
         Rule("GET", "/openapi/customers.json"),
         Rule("GET", "/openapi/dispatch.json"),
         Rule("GET", "/openapi/contracts.json"),
         Rule("GET", "/openapi/followups.json"),
         Rule("GET", "/openapi/reports.json"),
+        Rule("GET", "/openapi/partners.json"),
     ];
 
     [Fact]

@@ -119,6 +119,8 @@ public sealed class WebhookTests : IAsyncLifetime
             return page.GetProperty("items").EnumerateArray().Select(d => (JsonElement?)d).FirstOrDefault() is { } d ? d.GetProperty("id").GetString() : null;
         }, TimeSpan.FromSeconds(30), "the delivery to exhaust its retries");
         Assert.Equal(3, receiver.Requests.Count);
+        var health = await (await _host.Service.CreateClient().GetAsync("/health")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Degraded", health.GetProperty("checks").GetProperty("exhausted-webhooks").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Admin.PostAsync($"/api/partners/{partner.Id}/deliveries/{Guid.CreateVersion7()}/replay", null)).StatusCode);
 
         Volatile.Write(ref up, true);
