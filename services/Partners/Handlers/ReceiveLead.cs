@@ -7,20 +7,13 @@ namespace Crm.Partners.Handlers;
 /// </summary>
 public sealed class ReceiveLead(PartnerDbContext db, TimeProvider clock)
 {
-    /// <summary>How far back leads are counted when routing by city.</summary>
-    private static readonly TimeSpan RoutingWindow = TimeSpan.FromDays(7);
-
     public async Task<Outcome<Lead>> HandleAsync(Supplier supplier, IReadOnlyCollection<Guid>? allowedStores, LeadDraft draft, Guid? storeId, string? city,
         CancellationToken cancellationToken, Guid? importJobId = null, int? importRow = null)
     {
         if (await ExistingAsync(supplier, draft.ExternalId, cancellationToken) is { } existing) return existing;
 
         var stores = await db.Stores.AsNoTracking().Where(s => allowedStores == null || allowedStores.Contains(s.Id)).ToListAsync(cancellationToken);
-        var since = clock.GetUtcNow() - RoutingWindow;
-        var recent = storeId is null
-            ? await db.Leads.Where(l => l.ReceivedAt >= since).GroupBy(l => l.StoreId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
-            : [];
+        var recent = storeId is null ? await db.RecentLeadsByStoreAsync(clock.GetUtcNow(), cancellationToken) : [];
         var routed = LeadRouting.Route(storeId, city, stores, recent);
         if (!routed.Succeeded) return routed.Violation;
 

@@ -32,28 +32,13 @@ public sealed class ImportBatches(PartnerDbContext db, TimeProvider clock)
     private async Task<(int Stored, int Duplicates, int Bad)> ImportAsync(ImportJob job, List<LeadRow> batch, CancellationToken cancellationToken)
     {
         var stores = await db.Stores.AsNoTracking().ToListAsync(cancellationToken);
+        // Rows by city spread over the city's stores, counting the rows of this batch as they are routed.
+        var recent = await db.RecentLeadsByStoreAsync(clock.GetUtcNow(), cancellationToken);
         var drafts = new List<(LeadRow Row, LeadDraft Draft, Guid StoreId)>();
         int bad = 0;
         foreach (var row in batch)
         {
-            var errors = new FieldErrors();
-            var request = row.ToRequest($"{job.FileHash[..12]}-{row.Number}", errors);
-            if (row["storeCode"] is { } code)
-            {
-                if (stores.FirstOrDefault(s => s.Code.Equals(code, StringComparison.OrdinalIgnoreCase)) is { } store) request = request with { StoreId = store.Id };
-                else errors.Add("storeCode", $"No store with code {code}.");
-            }
-            var problems = errors.ToDictionary();
-            var checks = request.Validate(out var draft);
-            foreach (var (field, reasons) in checks.ToDictionary())
-                if (!(field == "storeId" && problems.ContainsKey("storeCode"))) problems[field == "storeId" ? "storeCode" : field] = reasons;
-            Guid storeId = default;
-            if (problems.Count == 0)
-            {
-                var routed = LeadRouting.Route(request.StoreId, request.City, stores, new Dictionary<Guid, int>());
-                if (routed.Succeeded) storeId = routed.Value;
-                else problems[routed.Violation.Field == "storeId" ? "storeCode" : routed.Violation.Field ?? "city"] = [routed.Violation.Detail];
-            }
+            var (draft, storeId, problems) = Check(job, row, stores, recent);
             if (problems.Count > 0)
             {
                 bad++;
@@ -90,5 +75,35 @@ public sealed class ImportBatches(PartnerDbContext db, TimeProvider clock)
             if (duplicate) duplicates++;
         }
         return (stored, duplicates, bad);
+    }
+
+    /// <summary>
+    /// One row by the rules of a registration, its store by code (or its city), each problem under the row's column:
+    /// the draft and store when it is good. Rows routed by city count toward their store at once, so a file spreads evenly.
+    /// </summary>
+    private static (LeadDraft Draft, Guid StoreId, Dictionary<string, string[]> Problems) Check(ImportJob job, LeadRow row, List<PartnerStore> stores, Dictionary<Guid, int> recent)
+    {
+        var errors = new FieldErrors();
+        var request = row.ToRequest($"{job.FileHash[..12]}-{row.Number}", errors);
+        if (row["storeCode"] is { } code)
+        {
+            if (stores.FirstOrDefault(s => s.Code.Equals(code, StringComparison.OrdinalIgnoreCase)) is { } store) request = request with { StoreId = store.Id };
+            else errors.Add("storeCode", $"No store with code {code}.");
+        }
+        var problems = errors.ToDictionary();
+        // The file names a store by its code: what the API calls storeId is the column storeCode here.
+        var checks = request.Validate(out var draft);
+        foreach (var (field, reasons) in checks.ToDictionary())
+            if (!(field == "storeId" && problems.ContainsKey("storeCode"))) problems[field == "storeId" ? "storeCode" : field] = reasons;
+        if (problems.Count > 0) return (draft, default, problems);
+
+        var routed = LeadRouting.Route(request.StoreId, request.City, stores, recent);
+        if (!routed.Succeeded)
+        {
+            problems[routed.Violation.Field == "storeId" ? "storeCode" : routed.Violation.Field ?? "city"] = [routed.Violation.Detail];
+            return (draft, default, problems);
+        }
+        recent[routed.Value] = recent.GetValueOrDefault(routed.Value) + 1;
+        return (draft, routed.Value, problems);
     }
 }

@@ -75,6 +75,21 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_by_city_spread_over_the_citys_stores()
+    {
+        var first = await _host.StoreAsync("苏州", "SZ01");
+        var second = await _host.StoreAsync("苏州", "SZ02");
+        var marketing = _host.Service.ClientAs(StaffRoles.Marketing);
+        var csv = "city,name,phone\n" + string.Concat(Enumerable.Range(1, 4).Select(i => $"苏州,客户{i},1361234000{i}\n"));
+
+        var jobId = (await (await marketing.PostAsync("/api/leads/imports", File(csv))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await JobAsync(marketing, jobId, "Completed", TimeSpan.FromSeconds(30));
+
+        var perStore = await _host.InDatabase(db => db.Leads.Where(l => l.ImportJobId == jobId).GroupBy(l => l.StoreId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal([(first, 2), (second, 2)], perStore.Select(p => (p.Key, p.Count)).OrderBy(p => p.Key == second));
+    }
+
+    [Fact]
     public async Task A_file_with_an_unknown_column_fails_as_a_whole_and_stores_nothing()
     {
         var marketing = _host.Service.ClientAs(StaffRoles.Marketing);
