@@ -47,7 +47,8 @@ public sealed class FollowUpJourneyTests(SystemFixture system)
         var timeline = await Eventually.Returns(async () =>
         {
             var entries = (await cm.GetFromJsonAsync<JsonElement>($"/api/customers/{id}/timeline")).EnumerateArray().ToList();
-            return entries.Any(e => e.GetProperty("kind").GetString() == "InfoChanged") ? entries : null;
+            // The note and the change come from two consumers of the same event: wait for both.
+            return entries.Any(e => e.GetProperty("kind").GetString() == "InfoChanged") && entries.Any(e => e.GetProperty("kind").GetString() == "FollowUp") ? entries : null;
         }, Patience, "the follow-up and its change on the timeline");
         Assert.Equal("Follow-up (Phone): 周六量房，地址更新 Intent: 有意向.", timeline.Single(e => e.GetProperty("kind").GetString() == "FollowUp").GetProperty("summary").GetString());
         Assert.Equal("address: — → 徐汇区漕溪北路88号", timeline.Single(e => e.GetProperty("kind").GetString() == "InfoChanged").GetProperty("summary").GetString());
