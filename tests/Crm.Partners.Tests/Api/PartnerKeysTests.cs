@@ -79,7 +79,7 @@ public sealed class PartnerKeysTests : IAsyncLifetime
     [Fact]
     public async Task Bad_terms_are_refused_naming_the_field()
     {
-        var store = await _host.StoreAsync();
+        await _host.StoreAsync();   // the chain has a store; the terms name another
         var refused = await _host.Admin.PostAsJsonAsync("/api/partners", new
         {
             // An id not made lately (not a recent UUIDv7): unknown at once, not "on its way".
@@ -89,6 +89,16 @@ public sealed class PartnerKeysTests : IAsyncLifetime
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["allowedStores", "name", "requestsPerMinute", "scopes", "webhookUrl"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Equal(0, await _host.InDatabase(db => db.Partners.CountAsync()));
-        _ = store;
+    }
+
+    [Fact]
+    public async Task A_store_opened_a_moment_ago_that_has_not_arrived_is_on_its_way_not_unknown()
+    {
+        var refused = await _host.Admin.PostAsJsonAsync("/api/partners", new { name = "链家", allowedStores = new[] { Guid.CreateVersion7() } });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("not-yet-arrived", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(0, await _host.InDatabase(db => db.Partners.CountAsync()));
     }
 }
