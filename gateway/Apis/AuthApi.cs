@@ -16,12 +16,19 @@ public static class AuthApi
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> SignIn(
-        SignInRequest request, UserManager<StaffUser> users, TokenIssuer tokens)
+        SignInRequest request, UserManager<StaffUser> users, TokenIssuer tokens, RateLimits.SignInAttempts attempts, HttpContext http)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Username)) errors.Add("username", "The username is required.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "The password is required.");
         if (errors.Any) return Problems.Invalid(errors);
+        var (allowed, retryAfter) = attempts.TryAttempt(request.Username!.Trim(), http);
+        if (!allowed)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts for this account.", detail: $"Try again in {seconds} s.");
+        }
 
         var user = await users.FindByNameAsync(request.Username!.Trim());
         // One answer for every failure, so that it tells nobody which accounts exist.

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Crm.Gateway.Security;
 
 /// <summary>
-/// Requests per minute for each signed-in user (by user id), each partner (its own figure) or, before sign-in, each address;
-/// sign-in attempts have a tighter limit of their own. Over the limit: 429 with Retry-After.
+/// Requests per minute for each signed-in user (by user id), each partner (its own figure) or, before sign-in, each address.
+/// Sign-in attempts have limits of their own: per account and address (<see cref="SignInAttempts"/>), and a higher
+/// ceiling per address, so that a store's staff signing in behind one address each morning are not locked out together,
+/// while guessing one account's password meets the account lockout. Over a limit: 429 with Retry-After.
 /// </summary>
 public static class RateLimits
 {
@@ -15,7 +17,7 @@ public static class RateLimits
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perUser = configuration.GetValue("RateLimits:PerMinute", 600);
-        var signIns = configuration.GetValue("RateLimits:SignInsPerMinute", 20);
+        var signIns = configuration.GetValue("RateLimits:SignInsPerMinute", 300);
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -53,4 +55,20 @@ public static class RateLimits
         context.User.FindFirst(StaffClaims.UserId)?.Value is { } user ? "user:" + user : "address:" + Address(context);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Sign-in attempts of one account from one address: at most "RateLimits:SignInsPerAccountPerMinute" (10) a minute.</summary>
+    public sealed class SignInAttempts(IConfiguration configuration) : IDisposable
+    {
+        private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(configuration.GetValue("RateLimits:SignInsPerAccountPerMinute", 10))));
+
+        /// <summary>Whether this attempt is within the limit; if not, when to try again.</summary>
+        public (bool Allowed, TimeSpan RetryAfter) TryAttempt(string username, HttpContext context)
+        {
+            using var lease = _limiter.AttemptAcquire($"{username.ToLowerInvariant()}|{Address(context)}");
+            return (lease.IsAcquired, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+        }
+
+        public void Dispose() => _limiter.Dispose();
+    }
 }
