@@ -22,7 +22,7 @@ app.MapAuthApi();
 app.MapStaffApi();
 app.MapAuditApi();
 app.MapMessagingOperations("/api/operations/gateway");
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseUnreachableServiceProblems());
 
 await app.PrepareDatabaseAsync();
 app.Run();

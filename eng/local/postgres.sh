@@ -6,8 +6,10 @@
 # PostgreSQL refuses to run as root, so the server runs as the "postgres" system user that
 # Debian's package creates. If that user cannot reach PG_DATA (say the checkout sits under a
 # private folder such as /root), the cluster lives under /var/lib/postgresql/crm and PG_DATA
-# becomes a link to it. TERM or INT asks for a fast shutdown.
+# becomes a link to it. The server is started again when it exits on its own (a crash, kill -9,
+# pg_ctl stop -m immediate; eng/local/supervise.sh). TERM or INT asks for a fast shutdown.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 : "${PG_DATA:?}" "${PG_PORT:?}" "${PG_PASSWORD:?}"
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -36,11 +38,8 @@ if [ ! -s "$data/PG_VERSION" ]; then
 fi
 
 cd /
-setpriv --reuid=postgres --regid=postgres --init-groups -- "$bin/postgres" -D "$data" -p "$PG_PORT" \
+. "$here/supervise.sh"
+# INT is PostgreSQL's fast shutdown: open transactions roll back, committed ones are on disk.
+supervise PostgreSQL INT setpriv --reuid=postgres --regid=postgres --init-groups -- "$bin/postgres" -D "$data" -p "$PG_PORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
-  -c fsync=on -c log_min_messages=warning &
-pid=$!
-trap 'kill -INT "$pid" 2>/dev/null' TERM INT
-# wait returns early when a trapped signal arrives; wait again for the server to finish.
-wait "$pid" || true
-wait "$pid" 2>/dev/null || true
+  -c fsync=on -c synchronous_commit=on -c log_min_messages=warning

@@ -5,8 +5,10 @@
 #   RABBIT_DIST_PORT   Erlang distribution port
 #   RABBIT_EPMD_PORT   port of this node's own epmd, so nodes never share one
 #   RABBIT_USER, RABBIT_PASSWORD   the account the services use (created on first start)
-# TERM or INT stops the node and its epmd, so nothing is left running.
+# The node is started again when it exits on its own (eng/local/supervise.sh). TERM or INT stops
+# the node and its epmd, so nothing is left running.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 : "${RABBIT_DATA:?}" "${RABBIT_PORT:?}" "${RABBIT_DIST_PORT:?}" "${RABBIT_EPMD_PORT:?}" "${RABBIT_USER:?}" "${RABBIT_PASSWORD:?}"
 
 server=/usr/lib/rabbitmq/bin/rabbitmq-server
@@ -35,16 +37,15 @@ export RABBITMQ_CONF_ENV_FILE="$data/rabbitmq-env.conf" RABBITMQ_ADVANCED_CONFIG
 export RABBITMQ_PID_FILE="$data/rabbitmq.pid"
 # One folder for the node's database, whatever its ports.
 export RABBITMQ_MNESIA_DIR="$data/mnesia/node"
+# What the command-line tools need to reach this node (eng/local/rabbitmq-cli.sh).
+declare -px HOME ERL_EPMD_PORT RABBITMQ_NODENAME RABBITMQ_NODE_PORT RABBITMQ_MNESIA_BASE RABBITMQ_MNESIA_DIR \
+  RABBITMQ_LOG_BASE RABBITMQ_CONFIG_FILE RABBITMQ_CONF_ENV_FILE RABBITMQ_ADVANCED_CONFIG_FILE \
+  RABBITMQ_ENABLED_PLUGINS_FILE RABBITMQ_PID_FILE > "$data/cli.env"
 
 cd /
+. "$here/supervise.sh"
+# The node's own epmd lives as long as this script; a node started again registers with it anew.
 "$epmd_bin" -port "$RABBIT_EPMD_PORT" -address 127.0.0.1 &
 epmd=$!
-"$server" &
-node=$!
-stop() {
-  kill -TERM "$node" 2>/dev/null || true
-  wait "$node" 2>/dev/null || true
-  kill -TERM "$epmd" 2>/dev/null || true
-}
-trap stop TERM INT EXIT
-wait "$node"
+trap 'kill -TERM "$epmd" 2>/dev/null || true' EXIT
+supervise RabbitMQ TERM "$server"

@@ -21,6 +21,7 @@ public static class MessagingRegistration
         var configuration = builder.Configuration;
         services.TryAddTimeProvider();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<RelayCrashSwitch>();
         services.AddScoped<OutboxWakeUpInterceptor>();
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");

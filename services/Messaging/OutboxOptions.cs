@@ -11,6 +11,8 @@ public sealed class OutboxOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long sent rows stay in the event archive for replay ("Messaging:Outbox:RetainDays").</summary>
     public int RetainDays { get; set; } = 400;
+    /// <summary>Fault tests only: see <see cref="RelayCrashSwitch"/>.</summary>
+    public string? CrashAfterConfirmFile { get; set; }
 }
 
 public sealed class InboxOptions

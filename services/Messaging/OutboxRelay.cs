@@ -12,6 +12,7 @@ public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBusControl bus,
     OutboxSignal signal,
+    RelayCrashSwitch crashSwitch,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -106,6 +107,7 @@ public sealed class OutboxRelay<TDbContext>(
             try
             {
                 await PublishAsync(row, message, type, cancellationToken);
+                crashSwitch.AfterConfirm(row.MessageId);
                 row.MarkSent(clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

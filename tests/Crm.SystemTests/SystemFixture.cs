@@ -4,23 +4,35 @@ namespace Crm.SystemTests;
 /// The whole system started by the AppHost in local mode (PostgreSQL and RabbitMQ from the
 /// machine's packages, data in a folder of its own), driven through the gateway only.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"crm-system-{Guid.NewGuid():N}"[..24]);
     private DistributedApplication? _app;
 
+    /// <summary>The running AppHost: its resources, their commands and connection strings.</summary>
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
+
+    /// <summary>The installation's data folder (Infra:DataDir): the servers' data, keys and passwords.</summary>
+    public string DataDirectory => _dataDir;
+
+    /// <summary>Changes to the AppHost's resources before it starts, for fixtures that need them.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder) { }
+
     /// <summary>The gateway, signed in as the demo ChainAdmin.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
     /// <summary>A new client of the gateway, signed in as the given account.</summary>
-    public async Task<HttpClient> SignInAsync(string username, string password)
+    public async Task<HttpClient> SignInAsync(string username, string password) =>
+        _app!.CreateHttpClient("gateway").As(await TokenAsync(username, password));
+
+    /// <summary>A staff token of the given account.</summary>
+    public async Task<string> TokenAsync(string username, string password)
     {
-        var client = _app!.CreateHttpClient("gateway");
+        using var client = _app!.CreateHttpClient("gateway");
         var response = await client.PostAsJsonAsync("/auth/token", new { username, password });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        return client.As(token);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public HttpClient Anonymous() => _app!.CreateHttpClient("gateway");
@@ -34,6 +46,9 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>(
             // A trial clock in follow-ups, and its schedule looking every few seconds, so that months can pass in a test.
             ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true", "--Clock:Adjustable=true", "--Followups:TaskRules:Interval=00:00:03"]);
+        // The tests drive the gateway harder than one person would; its request limit is tested in Crm.Gateway.Tests.
+        builder.CreateResourceBuilder<Aspire.Hosting.ApplicationModel.ProjectResource>("gateway").WithEnvironment("RateLimits__PerMinute", "1000000");
+        Configure(builder);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);

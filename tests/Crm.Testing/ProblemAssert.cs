@@ -17,6 +17,16 @@ public static class ProblemAssert
         Assert.True(errors.TryGetProperty(field, out _), $"expected an error for '{field}', got {errors}");
     }
 
+    /// <summary>A problem of the given status with the given code.</summary>
+    public static async Task<JsonElement> CodeAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        return problem;
+    }
+
     /// <summary>A 409 problem with the code.</summary>
     public static async Task<JsonElement> ConflictAsync(HttpResponseMessage response, string code)
     {

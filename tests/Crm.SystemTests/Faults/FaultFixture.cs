@@ -1,0 +1,29 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Crm.SystemTests.Faults;
+
+/// <summary>
+/// A local installation of its own for the fault tests, which stop and kill its servers and services:
+/// no other test shares it. The customer service's relay can be made to crash after a confirm
+/// (<see cref="RelayCrashFile"/>).
+/// </summary>
+public sealed class FaultFixture : SystemFixture
+{
+    public string RelayCrashFile => Path.Combine(DataDirectory, "customers-relay-crash");
+
+    /// <summary>Set in each service's environment, so that a test finds that service's process and no other installation's.</summary>
+    public const string InstallationVariable = "CRM_FAULT_TESTS_SERVICE";
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+            builder.CreateResourceBuilder(service).WithEnvironment(InstallationVariable, $"{DataDirectory}/{service.Name}");
+        builder.CreateResourceBuilder<ProjectResource>("customers").WithEnvironment("Messaging__Outbox__CrashAfterConfirmFile", RelayCrashFile);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultCollection : ICollectionFixture<FaultFixture>
+{
+    public const string Name = "faults";
+}
