@@ -51,6 +51,7 @@ public static class ApiConventions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseQueryTextGuard();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -13,6 +13,14 @@ public sealed class FrontDoorTests : IAsyncLifetime
         new { username = name ?? $"cm.{Guid.NewGuid():N}"[..20], password = "Staff#2026", displayName = "测试", role = "CustomerManager", storeId = store };
 
     [Fact]
+    public async Task A_query_value_with_control_characters_is_a_400_naming_the_parameter()
+    {
+        var response = await _gateway.ClientAs().GetAsync("/api/audit?userId=a%00b%1B");
+
+        await ProblemAssert.NamesFieldAsync(response, "userId");
+    }
+
+    [Fact]
     public async Task A_body_over_one_megabyte_is_refused_with_413()
     {
         var content = new StringContent(new string('x', 1024 * 1024 + 1), System.Text.Encoding.UTF8, "application/json");

@@ -17,7 +17,13 @@ public sealed class FaultFixture : SystemFixture
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var service in builder.Resources.OfType<ProjectResource>())
-            builder.CreateResourceBuilder(service).WithEnvironment(InstallationVariable, $"{DataDirectory}/{service.Name}");
+        {
+            var resource = builder.CreateResourceBuilder(service).WithEnvironment(InstallationVariable, $"{DataDirectory}/{service.Name}");
+            // A service started again after a kill listens on its launch profile's port, where its callers find it;
+            // the orchestrator's proxy in front of it did not always forward to the new process.
+            if (service.Name != "gateway" && service.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
+                resource.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
+        }
         builder.CreateResourceBuilder<ProjectResource>("customers").WithEnvironment("Messaging__Outbox__CrashAfterConfirmFile", RelayCrashFile);
     }
 }
