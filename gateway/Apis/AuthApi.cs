@@ -20,6 +20,9 @@ public static class AuthApi
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Username)) errors.Add("username", "The username is required.");
+        // No account name holds one, and the database cannot compare text with NUL.
+        else if (request.Username.Any(char.IsControl) || request.Username.Length > TextLimits.Name)
+            errors.Add("username", $"A username: at most {TextLimits.Name} characters, no control characters.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "The password is required.");
         if (errors.Any) return Problems.Invalid(errors);
         var (allowed, retryAfter) = attempts.TryAttempt(request.Username!.Trim(), http);

@@ -13,6 +13,14 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
     [Fact]
+    public async Task A_username_with_control_characters_is_a_400_naming_it()
+    {
+        var response = await _gateway.CreateClient().PostAsJsonAsync("/auth/token", new { username = "admin\u0000", password = "x" });
+
+        await ProblemAssert.NamesFieldAsync(response, "username");
+    }
+
+    [Fact]
     public async Task The_seeded_admin_signs_in_and_the_token_opens_the_api()
     {
         var response = await _gateway.SignInAsync("admin", GatewayFactory.AdminPassword);

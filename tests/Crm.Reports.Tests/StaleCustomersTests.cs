@@ -76,6 +76,14 @@ public sealed class StaleCustomersTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
+    [Fact]
+    public async Task An_as_of_day_out_of_any_store_calendar_is_a_400_naming_it()
+    {
+        var response = await _service.ClientAs("StoreManager", _store).GetAsync("/api/reports/stale-customers?asOf=9999-12-31");
+
+        await ProblemAssert.NamesFieldAsync(response, "asOf");
+    }
+
     private int Number(JsonElement c) => int.Parse(c.GetProperty("customerNo").GetString()![_prefix.Length..]);
 
     private static DateTimeOffset Noon(string day) => new(DateOnly.Parse(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));

@@ -51,6 +51,8 @@ public static class LeadsApi
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         var wanted = QueryEnum.Parse<LeadStatus>(status, "status", errors);
+        QueryDays.Check(receivedFrom, "receivedFrom", errors);
+        QueryDays.Check(receivedTo, "receivedTo", errors);
         if (errors.Any) return Problems.Invalid(errors);
         var (leads, refusal) = await VisibleLeadsAsync(http, db, cancellationToken);
         if (leads is null) return refusal!;

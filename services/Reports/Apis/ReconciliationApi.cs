@@ -26,6 +26,9 @@ public static class ReconciliationApi
         if (from > to) errors.Add("to", "The period ends before it starts.");
         if (to is { } end && from is { } start && end.DayNumber - start.DayNumber > 366) errors.Add("to", "A period of at most 366 days.");
         if (asOf < to) errors.Add("asOf", "The as-of day is on or after the end of the period.");
+        QueryDays.Check(from, "from", errors);
+        QueryDays.Check(to, "to", errors);
+        QueryDays.Check(asOf, "asOf", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         // Marketing supplies every store and reconciles every store; other staff their own.

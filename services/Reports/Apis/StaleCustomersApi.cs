@@ -20,6 +20,7 @@ public static class StaleCustomersApi
     {
         var errors = new FieldErrors();
         var file = ExportFormats.Parse(format, errors);
+        QueryDays.Check(asOf, "asOf", errors);
         if (errors.Any) return Problems.Invalid(errors);
         var covered = await ReportStores.ResolveAsync(db, scope, storeId, cancellationToken);
         if (!covered.Succeeded) return Problems.Refused(covered.Violation!);

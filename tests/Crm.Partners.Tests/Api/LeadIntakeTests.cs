@@ -14,6 +14,15 @@ public sealed class LeadIntakeTests : IAsyncLifetime
     private static string Phone() => "139" + Random.Shared.Next(10_000_000, 99_999_999);
 
     [Fact]
+    public async Task Days_out_of_any_calendar_a_store_uses_are_a_400_naming_the_parameter()
+    {
+        var response = await _host.Admin.GetAsync("/api/leads?receivedFrom=0001-01-01&receivedTo=9999-12-31");
+
+        await ProblemAssert.NamesFieldAsync(response, "receivedFrom");
+        Assert.Contains("receivedTo", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_same_external_id_twice_is_one_lead_announced_once()
     {
         var store = await _host.StoreAsync();
