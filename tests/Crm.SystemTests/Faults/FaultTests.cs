@@ -33,7 +33,7 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
             Servers.Kill(node);
             await Eventually.Holds(async () => await Counter.OutboxBacklogAsync("customerdb") > 0, Patience, "events to wait in the customer service's outbox while the broker is down");
             await Eventually.Holds(() => Alive(() => _servers.BrokerProcess()) is { } again && again != node, Patience, "the supervisor to start the broker again");
-            await Eventually.Holds(async () => await Counter.OutboxBacklogAsync("customerdb") == 0, Patience, "the customer service's outbox to drain");
+            await Eventually.Holds(async () => await Counter.OutboxBacklogAsync("customerdb") == 0, Settling, "the customer service's outbox to drain");
             return $"broker process {node} killed; events waited in the outbox; a new node ran";
         });
     }
@@ -108,7 +108,7 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
             {
                 await _servers.BrokerToolAsync("rabbitmq-upgrade", "revive");
             }
-            await Eventually.Holds(async () => await Counter.OutboxBacklogAsync("customerdb") == 0, Patience, "the customer service's outbox to drain");
+            await Eventually.Holds(async () => await Counter.OutboxBacklogAsync("customerdb") == 0, Settling, "the customer service's outbox to drain");
             return "the broker refused client connections for 30 s (maintenance mode); events waited in the outbox";
         });
     }

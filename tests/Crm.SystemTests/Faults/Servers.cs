@@ -19,7 +19,8 @@ public sealed class Servers(SystemFixture system)
     public int BrokerProcess()
     {
         var home = $"-home\0{Path.GetFullPath(RabbitData)}\0";
-        return FindProcesses("cmdline", line => line.Contains("beam.smp") && line.Contains(home)).FirstOrDefault() is > 0 and var pid ? pid : throw new InvalidOperationException($"No RabbitMQ node runs from {RabbitData}.");
+        var pid = FindProcesses("cmdline", line => line.Contains("beam.smp") && line.Contains(home)).FirstOrDefault();
+        return pid > 0 ? pid : throw new InvalidOperationException($"No RabbitMQ node runs from {RabbitData}.");
     }
 
     /// <summary>The postmaster's process id, from its lock file.</summary>
