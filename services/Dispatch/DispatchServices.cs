@@ -1,4 +1,5 @@
 using Crm.Dispatch.Consumers;
+using Crm.Dispatch.Jobs;
 
 namespace Crm.Dispatch;
 
@@ -7,6 +8,9 @@ public static class DispatchServices
     public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddArrivals();
+        builder.Services.AddOptions<AutomaticDispatchOptions>().BindConfiguration("Dispatch:Automatic");
+        builder.Services.AddSingleton<AutomaticDispatchSignal>();
+        builder.Services.AddHostedService<AutomaticDispatch>();
         builder.Services.AddScoped<CreateAssignment>().AddScoped<SuggestDesigner>()
             .AddScoped<AcceptAssignment>().AddScoped<RefuseAssignment>().AddScoped<ReassignAssignment>()
             .AddScoped<AddDesigner>().AddScoped<EditDesigner>().AddScoped<ChangeDesignerStatus>().AddScoped<RecordDuty>()

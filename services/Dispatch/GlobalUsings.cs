@@ -10,3 +10,4 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Hosting;
 global using Crm.Dispatch.Handlers;
+global using Crm.Dispatch.Jobs;

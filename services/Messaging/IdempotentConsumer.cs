@@ -12,14 +12,14 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     protected TDbContext Db => db;
     protected TimeProvider Clock => clock;
 
-    public Task Consume(ConsumeContext<TMessage> context)
+    public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
         var consumer = GetType().FullName!;
         var cancellation = context.CancellationToken;
         // On a transient fault the strategy runs the whole unit again; a commit whose answer was lost
         // is recognised by its inbox row instead of being applied a second time.
-        return db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
             async ct =>
             {
                 db.ChangeTracker.Clear();
@@ -32,7 +32,11 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
             },
             ct => db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct),
             cancellation);
+        Committed();
     }
+
+    /// <summary>Called once the message's changes are committed (or were, by an earlier delivery).</summary>
+    protected virtual void Committed() { }
 
     /// <summary>Applies the message to the tracked entities of <see cref="Db"/>; the base class saves.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);

@@ -27,8 +27,9 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
 
     /// <summary>
     /// Locks the store's row until the transaction ends: dispatches of one store run one at a
-    /// time, so rotation and the holding cap stay exact when many customers arrive at once.
+    /// time, so rotation and the holding cap stay exact when many customers arrive at once. NO KEY UPDATE:
+    /// rows that merely refer to the store (a customer's file, a duty) may still be written meanwhile.
     /// </summary>
     public async Task<DispatchStore?> LockStoreAsync(Guid storeId, CancellationToken cancellationToken) =>
-        await Stores.FromSql($"""SELECT * FROM "Stores" WHERE "Id" = {storeId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
+        await Stores.FromSql($"""SELECT * FROM "Stores" WHERE "Id" = {storeId} FOR NO KEY UPDATE""").SingleOrDefaultAsync(cancellationToken);
 }

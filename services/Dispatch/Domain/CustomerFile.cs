@@ -23,9 +23,15 @@ public sealed class CustomerFile
     public DateTimeOffset? SignedAt { get; private set; }
     /// <summary>Lost or invalidated, until a reopen.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>
+    /// Set while the customer waits for the store's automatic dispatch (the registration time, which orders
+    /// the store's waiting customers); cleared once the automatic dispatch has decided.
+    /// </summary>
+    public DateTimeOffset? AwaitingDispatchSince { get; private set; }
 
-    public static CustomerFile From(CustomerRegistered registered) => new()
+    public static CustomerFile From(CustomerRegistered registered, bool dispatchAutomatically = false) => new()
     {
+        AwaitingDispatchSince = dispatchAutomatically ? registered.RegisteredAt : null,
         CustomerId = registered.CustomerId,
         StoreId = registered.StoreId,
         CustomerNo = registered.CustomerNo,
@@ -53,6 +59,15 @@ public sealed class CustomerFile
     }
 
     public void AssignTo(Guid? designerId) => DesignerId = designerId;
+
+    /// <summary>
+    /// Whether the automatic dispatch still has a customer to place: not while a designer holds the customer
+    /// (someone dispatched by hand first) or once the customer signed or was lost.
+    /// </summary>
+    public bool NeedsAutomaticDispatch => AwaitingDispatchSince is not null && DesignerId is null && SignedAt is null && ClosedAt is null;
+
+    /// <summary>The automatic dispatch has decided (or had nothing to do): the customer no longer waits for it.</summary>
+    public void AutomaticDispatchDone() => AwaitingDispatchSince = null;
 
     /// <summary>持单: deposit paid (either kind), not signed, not lost.</summary>
     public bool IsHolding => DepositPaidAt is not null && SignedAt is null && ClosedAt is null;

@@ -168,7 +168,10 @@ public sealed class RosterAndSettingsTests(DispatchServiceFixture fixture) : ICl
 
         await Eventually.Holds(async () => await fixture.InDatabase(db => db.CustomerFiles.CountAsync(f => f.CustomerId == first.CustomerId || f.CustomerId == second.CustomerId)) == 2,
             TimeSpan.FromSeconds(30), "both files to open");
-        Assert.Equal(1, await fixture.InDatabase(db => db.Assignments.CountAsync(a => a.CustomerId == first.CustomerId)));
+        await Eventually.Holds(async () => await fixture.InDatabase(db => db.Assignments.CountAsync(a => a.CustomerId == first.CustomerId)) == 1,
+            TimeSpan.FromSeconds(30), "the automatic store's customer to be dispatched");
+        // The other store's customer never waited for automatic dispatch: nothing will dispatch it.
+        Assert.Null((await fixture.InDatabase(db => db.CustomerFiles.SingleAsync(f => f.CustomerId == second.CustomerId))).AwaitingDispatchSince);
         Assert.Equal(0, await fixture.InDatabase(db => db.Assignments.CountAsync(a => a.CustomerId == second.CustomerId)));
     }
 }

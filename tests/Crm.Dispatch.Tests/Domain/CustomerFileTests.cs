@@ -3,10 +3,29 @@ namespace Crm.Dispatch.Tests.Domain;
 /// <summary>Holdings and stalled proposals as the customer's events make them (domain.md §2, rules 2 and 3).</summary>
 public sealed class CustomerFileTests
 {
-    private static CustomerFile File(HouseKind? houseKind = null) => CustomerFile.From(new CustomerRegistered
+    private static CustomerFile File(HouseKind? houseKind = null, bool dispatchAutomatically = false) => CustomerFile.From(new CustomerRegistered
     {
         StoreId = Rules.Store, CustomerId = Guid.NewGuid(), CustomerNo = "SH01-2026-000001", Source = CustomerSource.WalkIn, RegisteredAt = Rules.Now.AddDays(-90), HouseKind = houseKind,
-    });
+    }, dispatchAutomatically);
+
+    [Fact]
+    public void A_customer_waits_for_automatic_dispatch_from_registration_until_it_decided_or_someone_else_did()
+    {
+        var waiting = File(dispatchAutomatically: true);
+        Assert.Equal(Rules.Now.AddDays(-90), waiting.AwaitingDispatchSince);
+        Assert.True(waiting.NeedsAutomaticDispatch);
+        Assert.False(File().NeedsAutomaticDispatch);
+
+        var dispatchedByHand = File(dispatchAutomatically: true);
+        dispatchedByHand.AssignTo(Guid.NewGuid());
+        Assert.False(dispatchedByHand.NeedsAutomaticDispatch);
+        Assert.False(With(File(dispatchAutomatically: true), MilestoneType.Lost, 1).NeedsAutomaticDispatch);
+        Assert.False(With(File(dispatchAutomatically: true), MilestoneType.ContractSigned, 1).NeedsAutomaticDispatch);
+
+        waiting.AutomaticDispatchDone();
+        Assert.Null(waiting.AwaitingDispatchSince);
+        Assert.False(waiting.NeedsAutomaticDispatch);
+    }
 
     private static CustomerFile With(CustomerFile file, MilestoneType type, int daysAgo)
     {

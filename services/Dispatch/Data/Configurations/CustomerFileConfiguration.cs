@@ -11,6 +11,8 @@ internal sealed class CustomerFileConfiguration : IEntityTypeConfiguration<Custo
         file.HasOne<DispatchStore>().WithMany().HasForeignKey(f => f.StoreId).OnDelete(DeleteBehavior.Restrict);
         // Holdings and stalled proposals per designer of a store.
         file.HasIndex(f => new { f.StoreId, f.DesignerId });
+        // The customers waiting for automatic dispatch, per store in registration order: small, since they leave it at once.
+        file.HasIndex(f => new { f.StoreId, f.AwaitingDispatchSince }).HasFilter("\"AwaitingDispatchSince\" IS NOT NULL");
         file.Property(f => f.CustomerNo).HasMaxLength(30);
         file.Property(f => f.SpecialRequest).HasMaxLength(TextLimits.Reason);
         file.Property(f => f.Budget).HasPrecision(14, 2);

@@ -109,6 +109,9 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
 
+                    b.Property<DateTimeOffset?>("AwaitingDispatchSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal?>("Budget")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -151,6 +154,9 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasColumnType("text[]");
 
                     b.HasKey("CustomerId");
+
+                    b.HasIndex("StoreId", "AwaitingDispatchSince")
+                        .HasFilter("\"AwaitingDispatchSince\" IS NOT NULL");
 
                     b.HasIndex("StoreId", "DesignerId");
 

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+
+namespace Crm.Dispatch.Jobs;
+
+/// <summary>
+/// Dispatches the customers waiting for their store's automatic dispatch. Each worker claims one store at a
+/// time — the store whose waiting customer has waited longest, among those no other worker (of any instance)
+/// holds — and dispatches up to a batch of its customers in registration order under the store's lock, in
+/// one transaction. So one store's burst occupies one worker while the others serve every other store, and
+/// a backlog drains a batch per lock instead of a lock per customer.
+/// </summary>
+public sealed class AutomaticDispatch(
+    IServiceScopeFactory scopes,
+    AutomaticDispatchSignal signal,
+    IOptions<AutomaticDispatchOptions> options,
+    TimeProvider clock,
+    ILogger<AutomaticDispatch> logger) : BackgroundService
+{
+    public const string RequestedBy = "automatic dispatch on registration";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers))
+            .Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wake = signal.Next;
+            try
+            {
+                while (await DispatchNextStoreAsync(stoppingToken)) { }
+                backoff.Reset();
+                await Task.WhenAny(wake, Task.Delay(options.Value.PollInterval, clock, stoppingToken));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var delay = backoff.NextDelay();
+                logger.LogWarning(ex, "Automatic dispatch failed; trying again in {Delay}", delay);
+                await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>One turn for one store; false when no store has anyone waiting that another worker does not hold.</summary>
+    private async Task<bool> DispatchNextStoreAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatchDbContext>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var store = await db.Stores.FromSql($"""
+                SELECT s.* FROM "Stores" s
+                JOIN (SELECT "StoreId", min("AwaitingDispatchSince") AS "Since" FROM "CustomerFiles"
+                      WHERE "AwaitingDispatchSince" IS NOT NULL GROUP BY "StoreId") w ON w."StoreId" = s."Id"
+                ORDER BY w."Since" LIMIT 1
+                FOR NO KEY UPDATE OF s SKIP LOCKED
+                """).SingleOrDefaultAsync(cancellationToken);
+            if (store is null) return false;
+
+            var settings = await db.SettingsAsync(store.Id, cancellationToken);
+            var waiting = await db.CustomerFiles
+                .Where(f => f.StoreId == store.Id && f.AwaitingDispatchSince != null)
+                .OrderBy(f => f.AwaitingDispatchSince).ThenBy(f => f.CustomerNo)
+                .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            foreach (var file in waiting)
+            {
+                // A manager may have dispatched the customer by hand meanwhile, or switched automatic dispatch off.
+                if (file.NeedsAutomaticDispatch && settings.AutoDispatch)
+                {
+                    var (decision, assignment) = await db.DispatchAsync(store, file, DispatchKind.Automatic, RequestedBy, clock, cancellationToken);
+                    if (assignment is null)
+                        logger.LogWarning("Customer {CustomerNo} of store {StoreCode} waits for a designer: {Decision}", file.CustomerNo, store.Code, decision.Trace.Decision);
+                }
+                file.AutomaticDispatchDone();
+                // Saved one by one: the next customer's candidates count this one's assignment.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, stoppingToken);
+    }
+}
