@@ -1,6 +1,11 @@
 using Crm.AppHost.Infrastructure;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// bench/run measures the system without the development dashboard (--no-dashboard): telemetry is then not exported.
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = args.Where(a => a != "--no-dashboard").ToArray(),
+    DisableDashboard = args.Contains("--no-dashboard"),
+});
 var infra = InfrastructureSetup.Add(builder);
 var demo = builder.Configuration.GetValue("Seed:Demo", true);
 var keys = SigningKeys.ReadOrCreate(builder.Configuration, InfrastructureSetup.DataDirectory(builder));
@@ -24,7 +29,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WaitForAll(infra.Servers)
         .WaitForCompletion(setup)
         .WithHttpHealthCheck("/health")
-        .WithEnvironment("Auth__PublicKey", keys.PublicKey);
+        .WithEnvironment("Auth__PublicKey", keys.PublicKey)
+        .WithServiceEnvironment(builder.Configuration["Services:Environment"]);
 
 var customers = Service<Projects.Crm_Customers>("customers", "customerdb");
 var dispatch = Service<Projects.Crm_Dispatch>("dispatch", "dispatchdb");
@@ -47,6 +53,15 @@ Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     })
     .WithExternalHttpEndpoints()
     .WithEnvironment("Auth__SigningKey", signingKey)
+    // Requests a user may make per minute; an installation with heavy partners or a load test raises it.
+    .WithEnvironment("RateLimits__PerMinute", builder.Configuration.GetValue("Gateway:RequestsPerMinute", 600).ToString())
     .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports).WithReference(partners);
 
 builder.Build().Run();
+
+internal static class ServiceEnvironment
+{
+    /// <summary>Runs the service in the named environment (bench/run: Production) instead of its launch profile's Development.</summary>
+    public static IResourceBuilder<ProjectResource> WithServiceEnvironment(this IResourceBuilder<ProjectResource> service, string? environment) =>
+        string.IsNullOrEmpty(environment) ? service : service.WithEnvironment("ASPNETCORE_ENVIRONMENT", environment).WithEnvironment("DOTNET_ENVIRONMENT", environment);
+}

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Crm.Messaging;
 
 /// <summary>
@@ -17,6 +19,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
         var consumer = GetType().FullName!;
         var cancellation = context.CancellationToken;
+        var remember = !InboxBypassed(context);
         // On a transient fault the strategy runs the whole unit again; a commit whose answer was lost
         // is recognised by its inbox row instead of being applied a second time.
         await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
@@ -24,16 +27,19 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
             {
                 db.ChangeTracker.Clear();
                 // A concurrent copy of the same message waits here on the key, then finds it taken.
-                var fresh = await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""", ct);
-                if (fresh == 0) return;
+                var fresh = !remember || await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""", ct) == 1;
+                if (!fresh) return;
                 await HandleAsync(context.Message, context);
                 await db.SaveChangesAsync(ct);
             },
-            ct => db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct),
+            ct => remember ? db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct) : Task.FromResult(false),
             cancellation);
         Committed();
     }
+
+    private static bool InboxBypassed(ConsumeContext context) =>
+        context.TryGetPayload(out IServiceScope? scope) && scope.ServiceProvider.GetService<IOptions<InboxOptions>>()?.Value.Bypass == true;
 
     /// <summary>Called once the message's changes are committed (or were, by an earlier delivery).</summary>
     protected virtual void Committed() { }

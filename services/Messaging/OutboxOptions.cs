@@ -13,12 +13,19 @@ public sealed class OutboxOptions
     public int RetainDays { get; set; } = 400;
     /// <summary>Fault tests only: see <see cref="RelayCrashSwitch"/>.</summary>
     public string? CrashAfterConfirmFile { get; set; }
+    /// <summary>
+    /// The proof that the fault tests need the outbox, never for use: each event is published once, right after
+    /// its commit, and dropped when that publish fails — what a service without an outbox does.
+    /// </summary>
+    public bool Bypass { get; set; }
 }
 
 public sealed class InboxOptions
 {
     /// <summary>How long a consumer remembers the messages it applied ("Messaging:Inbox:RetainDays"): a replay within it is harmless.</summary>
     public int RetainDays { get; set; } = 30;
+    /// <summary>The proof that the fault tests need the inbox, never for use: every delivery of a message is applied, copies too.</summary>
+    public bool Bypass { get; set; }
 }
 
 public sealed class RetentionOptions

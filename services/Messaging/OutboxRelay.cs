@@ -23,6 +23,7 @@ public sealed class OutboxRelay<TDbContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_options.Bypass) logger.LogCritical("Messaging:Outbox:Bypass is on: events are published once and dropped when that fails. Never run a store like this.");
         var backoff = new Backoff(_options.MinBackoff, _options.MaxBackoff);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -31,7 +32,7 @@ public sealed class OutboxRelay<TDbContext>(
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 // Until the bus is connected and its endpoints are bound, a publish could reach an
                 // exchange that no queue listens to yet: wait for it, backing off.
-                while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+                while (!_options.Bypass && bus.CheckHealth().Status != BusHealthStatus.Healthy)
                 {
                     var wait = backoff.NextDelay();
                     logger.LogDebug("Outbox relay waits {Delay} for the message bus", wait);
@@ -108,6 +109,11 @@ public sealed class OutboxRelay<TDbContext>(
             {
                 await PublishAsync(row, message, type, cancellationToken);
                 crashSwitch.AfterConfirm(row.MessageId);
+                row.MarkSent(clock.GetUtcNow());
+            }
+            catch (Exception ex) when (_options.Bypass && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Event {MessageId} dropped: the outbox is bypassed", row.MessageId);
                 row.MarkSent(clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

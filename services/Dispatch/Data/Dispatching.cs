@@ -43,11 +43,18 @@ public static class Dispatching
         CancellationToken cancellationToken, Guid? namedDesignerId = null, string? reason = null, Guid? excludedDesignerId = null)
     {
         var now = clock.GetUtcNow();
-        var today = store.LocalDate(now);
         var decision = await db.DecideAsync(store, file, kind, requestedBy, now, cancellationToken, namedDesignerId, reason, excludedDesignerId);
-        if (decision.Chosen is not { } designer) return (decision, null);
+        return (decision, db.Offer(store, file, decision, kind, now, clock));
+    }
 
-        var assignment = Assignment.Offer(file.CustomerId, designer, decision.Trace, today);
+    /// <summary>
+    /// Offers the customer to the designer the decision chose, if any, and announces it. The chosen designer's
+    /// rotation changes in the tracked entity, so candidates read before stay right for the store's next decision.
+    /// </summary>
+    public static Assignment? Offer(this DispatchDbContext db, DispatchStore store, CustomerFile file, DispatchDecision decision, DispatchKind kind, DateTimeOffset now, TimeProvider clock)
+    {
+        if (decision.Chosen is not { } designer) return null;
+        var assignment = Assignment.Offer(file.CustomerId, designer, decision.Trace, store.LocalDate(now));
         designer.RecordDispatch(now, store.NextDispatch());
         file.AssignTo(designer.Id);
         db.Assignments.Add(assignment);
@@ -64,6 +71,6 @@ public static class Dispatching
             Override = assignment.IsOverride,
             Decision = decision.Trace.Decision,
         }, clock);
-        return (decision, assignment);
+        return assignment;
     }
 }

@@ -70,19 +70,23 @@ public sealed class AutomaticDispatch(
                 .Where(f => f.StoreId == store.Id && f.AwaitingDispatchSince != null)
                 .OrderBy(f => f.AwaitingDispatchSince).ThenBy(f => f.CustomerNo)
                 .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            // Read once for the batch: a dispatch changes only the chosen designer's rotation (tracked), never holdings.
+            var startedAt = clock.GetUtcNow();
+            var candidates = await db.CandidatesAsync(store.Id, settings, store.LocalDate(startedAt), startedAt, cancellationToken);
             foreach (var file in waiting)
             {
                 // A manager may have dispatched the customer by hand meanwhile, or switched automatic dispatch off.
                 if (file.NeedsAutomaticDispatch && settings.AutoDispatch)
                 {
-                    var (decision, assignment) = await db.DispatchAsync(store, file, DispatchKind.Automatic, RequestedBy, clock, cancellationToken);
-                    if (assignment is null)
+                    var now = clock.GetUtcNow();
+                    var decision = Dispatcher.Decide(candidates, DispatchCustomer.From(file), settings,
+                        new Dispatcher.Request(DispatchKind.Automatic, RequestedBy, now, store.LocalDate(now)));
+                    if (db.Offer(store, file, decision, DispatchKind.Automatic, now, clock) is null)
                         logger.LogWarning("Customer {CustomerNo} of store {StoreCode} waits for a designer: {Decision}", file.CustomerNo, store.Code, decision.Trace.Decision);
                 }
                 file.AutomaticDispatchDone();
-                // Saved one by one: the next customer's candidates count this one's assignment.
-                await db.SaveChangesAsync(cancellationToken);
             }
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }, stoppingToken);

@@ -14,6 +14,12 @@ public sealed class FaultFixture : SystemFixture
     /// <summary>Set in each service's environment, so that a test finds that service's process and no other installation's.</summary>
     public const string InstallationVariable = "CRM_FAULT_TESTS_SERVICE";
 
+    /// <summary>
+    /// "outbox" or "inbox" in the test run's environment switches that guard off in every service, to see the fault
+    /// tests fail without it (README, "Tests"); never set in eng/test.
+    /// </summary>
+    public const string BypassVariable = "CRM_FAULT_TESTS_BYPASS";
+
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var service in builder.Resources.OfType<ProjectResource>())
@@ -25,6 +31,12 @@ public sealed class FaultFixture : SystemFixture
                 resource.WithEndpoint("http", endpoint => endpoint.IsProxied = false);
         }
         builder.CreateResourceBuilder<ProjectResource>("customers").WithEnvironment("Messaging__Outbox__CrashAfterConfirmFile", RelayCrashFile);
+        if (Environment.GetEnvironmentVariable(BypassVariable) is { Length: > 0 } bypassed)
+        {
+            var guard = bypassed switch { "outbox" => "Outbox", "inbox" => "Inbox", _ => throw new InvalidOperationException($"{BypassVariable} is 'outbox' or 'inbox', not '{bypassed}'.") };
+            foreach (var service in builder.Resources.OfType<ProjectResource>())
+                builder.CreateResourceBuilder(service).WithEnvironment($"Messaging__{guard}__Bypass", "true");
+        }
     }
 }
 

@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Crm.Bench.System;
+
+/// <summary>One signed-in user's calls through the gateway, as the store console or a script would make them.</summary>
+public sealed class Gateway(HttpClient http, string token)
+{
+    public static async Task<Gateway> SignInAsync(Uri address, string username, string password)
+    {
+        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
+        var response = await http.PostAsJsonAsync("/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new Gateway(http, body.GetProperty("accessToken").GetString()!);
+    }
+
+    /// <summary>Registers a walk-in; the customer's id, or null when refused.</summary>
+    public async Task<Guid?> RegisterAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Post, "/api/customers");
+        request.Content = JsonContent.Create(new { source = "WalkIn", name = "压测客户", phone });
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode) return null;
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return body.GetProperty("id").GetGuid();
+    }
+
+    public async Task<DateTimeOffset> RegisteredAtAsync(Guid customerId) =>
+        (await GetAsync($"/api/customers/{customerId}")).GetProperty("registeredAt").GetDateTimeOffset();
+
+    /// <summary>When the customer's first assignment was made, or null while there is none.</summary>
+    public async Task<DateTimeOffset?> DispatchedAtAsync(Guid customerId)
+    {
+        var page = await GetAsync($"/api/dispatch/assignments?customerId={customerId}&pageSize=100");
+        return page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("createdAt").GetDateTimeOffset()).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+    }
+
+    /// <summary>How many assignments the user's store has (every day).</summary>
+    public async Task<long> AssignmentCountAsync() => (await GetAsync("/api/dispatch/assignments?pageSize=1")).GetProperty("total").GetInt64();
+
+    /// <summary>How many first follow-up tasks the user's store has (open or done, every day).</summary>
+    public async Task<long> FirstFollowUpTaskCountAsync() => (await GetAsync("/api/followups/tasks?kind=FirstFollowUp&due=all&pageSize=1")).GetProperty("total").GetInt64();
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await http.SendAsync(Request(HttpMethod.Get, path));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> UploadAsync(string path, string fileName, byte[] content)
+    {
+        using var request = Request(HttpMethod.Post, path);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Content = new MultipartFormDataContent { { file, "file", fileName } };
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Upload refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+}
