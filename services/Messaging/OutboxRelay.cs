@@ -31,12 +31,13 @@ public sealed class OutboxRelay<TDbContext>(
             {
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 // Until the bus is connected and its endpoints are bound, a publish could reach an
-                // exchange that no queue listens to yet: wait for it, backing off.
+                // exchange that no queue listens to yet: wait for it. Asking the bus is local and cheap,
+                // so it is asked every MinBackoff, not ever more rarely: publishing resumes within a
+                // moment of the broker's return.
                 while (!_options.Bypass && bus.CheckHealth().Status != BusHealthStatus.Healthy)
                 {
-                    var wait = backoff.NextDelay();
-                    logger.LogDebug("Outbox relay waits {Delay} for the message bus", wait);
-                    await Task.Delay(wait, stoppingToken);
+                    logger.LogDebug("Outbox relay waits {Delay} for the message bus", _options.MinBackoff);
+                    await Task.Delay(_options.MinBackoff, stoppingToken);
                 }
                 while (await RelayBatchAsync(stoppingToken) == _options.BatchSize) { }
                 backoff.Reset();
