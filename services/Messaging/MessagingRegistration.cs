@@ -50,6 +50,7 @@ public static class MessagingRegistration
 
         var entityPrefix = configuration["Messaging:EntityPrefix"];
         var retries = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+        var reconnectInterval = configuration.GetValue("Messaging:ReconnectInterval", ReconnectInterval.Default);
         List<Type> consumerTypes = [];
         services.AddMassTransit(bus =>
         {
@@ -66,6 +67,9 @@ public static class MessagingRegistration
                 var connectionString = configuration.GetConnectionString("messaging")
                     ?? throw new InvalidOperationException("The connection string 'messaging' (RabbitMQ) is not configured.");
                 rabbit.Host(new Uri(connectionString));
+                if (!ReconnectInterval.TryApply(rabbit, reconnectInterval))
+                    context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReconnectInterval)).LogWarning(
+                        "The bus's reconnect interval could not be set: after a broker outage its endpoints reconnect up to 30 s apart");
                 if (!string.IsNullOrEmpty(entityPrefix))
                     rabbit.MessageTopology.SetEntityNameFormatter(new ExchangePrefix(rabbit.MessageTopology.EntityNameFormatter, entityPrefix + "."));
                 rabbit.ConnectReceiveObserver(failed);
