@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -53,10 +54,12 @@ public static class Outage
         Process.GetProcessById(broker).Kill();
         var dispatched = new List<(TimeSpan At, long Count, int Acknowledged)>();
         async Task<long> DispatchedAsync() => (await Task.WhenAll(stores.Select(async s => await desks[s].AssignmentCountAsync() - before[s]))).Sum();
-        TimeSpan? brokerBack = null;
+        TimeSpan? brokerBack = null, brokerAccepts = null;
+        var amqpPort = AmqpPort(rabbitData);
         var settled = await Figures.UntilAsync(async () =>
         {
             brokerBack ??= BrokerRuns(rabbitData, broker) ? clock.Elapsed : null;
+            brokerAccepts ??= brokerBack is not null && await AcceptsAsync(amqpPort) ? clock.Elapsed : null;
             var count = await DispatchedAsync();
             var acked = acknowledged.Values.Sum();
             dispatched.Add((clock.Elapsed, count, acked));
@@ -75,7 +78,9 @@ public static class Outage
         // After the kill: the largest backlog (acknowledged, not yet dispatched), and the first moment nothing acknowledged waits.
         var afterKill = dispatched.Where(d => d.At >= killedAt).ToList();
         var peak = afterKill.MaxBy(d => d.Acknowledged - d.Count);
-        var caughtUp = afterKill.FirstOrDefault(d => d.At > peak.At && d.Count >= d.Acknowledged);
+        // Caught up: back to the lag of normal running, at most two seconds of load waiting.
+        var normalLag = (int)(2 * stores.Length * 2 / Interval.TotalSeconds);
+        var caughtUp = afterKill.FirstOrDefault(d => d.At > peak.At && d.Acknowledged - d.Count <= normalLag);
         var recovered = caughtUp == default ? (TimeSpan?)null : caughtUp.At - killedAt;
         var drainSeconds = caughtUp == default ? double.NaN : (caughtUp.At - peak.At).TotalSeconds;
         var report = new StringBuilder();
@@ -85,12 +90,42 @@ public static class Outage
         report.AppendLine($"| assignments made for them | {finalDispatched:N0}{(settled ? "" : " — not all within 15 minutes")} (missing {Math.Max(0, total - finalDispatched)}, extra {Math.Max(0, finalDispatched - total)}) |");
         report.AppendLine($"| first follow-up tasks made for them | {tasks:N0}{(tasksSettled ? "" : " — not all within 5 more minutes")} (missing {Math.Max(0, total - tasks)}, extra {Math.Max(0, tasks - total)}) |");
         report.AppendLine($"| broker running again after the kill | {(brokerBack is { } back ? $"{(back - killedAt).TotalSeconds:0.0} s" : "not seen")} |");
+        report.AppendLine($"| broker taking connections again (answering the AMQP header) | {(brokerAccepts is { } accepts ? $"{(accepts - killedAt).TotalSeconds:0.0} s" : "not seen")} |");
         report.AppendLine($"| largest backlog after the kill | {peak.Acknowledged - peak.Count:N0} registrations, {(peak.At - killedAt).TotalSeconds:0.0} s after it |");
-        report.AppendLine($"| recovery: kill → every registration acknowledged so far dispatched | {(recovered is { } r ? $"{r.TotalSeconds:0.0} s" : "not within the run")} (load of 8 registrations/s for {Load.TotalSeconds:0} s, the kill at {KillAt.TotalSeconds:0} s) |");
+        report.AppendLine($"| recovery: kill → back to the normal lag (at most {normalLag} registrations, 2 s of load, waiting) | {(recovered is { } r ? $"{r.TotalSeconds:0.0} s" : "not within the run")} (load of 8 registrations/s for {Load.TotalSeconds:0} s, the kill at {KillAt.TotalSeconds:0} s) |");
         report.AppendLine($"| drain: largest backlog → caught up | {(double.IsNaN(drainSeconds) ? "–" : $"{drainSeconds:0.0} s, **{(caughtUp.Count - peak.Count) / Math.Max(drainSeconds, 0.001):0} dispatches/s** while the load went on")} |");
         report.AppendLine($"| every acknowledged registration dispatched | {(done - killedAt).TotalSeconds:0.0} s after the kill |");
         report.AppendLine($"| load generator CPU | {clientCores:0.00} cores |");
+        report.AppendLine();
+        report.AppendLine("Backlog (acknowledged, not yet dispatched) every 5 s from the kill: " + string.Join(", ", afterKill
+            .GroupBy(d => (int)((d.At - killedAt).TotalSeconds / 5)).Select(g => g.First())
+            .Select(d => $"{(d.At - killedAt).TotalSeconds:0} s {d.Acknowledged - d.Count}")) + ".");
         return report.ToString();
+    }
+
+    private static int AmqpPort(string rabbitData)
+    {
+        var listener = File.ReadLines(Path.Combine(rabbitData, "rabbitmq.conf")).First(l => l.StartsWith("listeners.tcp.default"));
+        return int.Parse(listener[(listener.LastIndexOf(':') + 1)..].Trim());
+    }
+
+    /// <summary>Whether the broker answers the AMQP protocol header with the start of a connection (a method frame).</summary>
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync("127.0.0.1", port, attempt.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("AMQP\0\0\u0009\u0001"u8.ToArray(), attempt.Token);
+            var answer = new byte[1];
+            return await stream.ReadAsync(answer, attempt.Token) == 1 && answer[0] == 1;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     private static int BrokerProcess(string rabbitData)

@@ -40,6 +40,6 @@ fi
 cd /
 . "$here/supervise.sh"
 # INT is PostgreSQL's fast shutdown: open transactions roll back, committed ones are on disk.
-supervise PostgreSQL INT setpriv --reuid=postgres --regid=postgres --init-groups -- "$bin/postgres" -D "$data" -p "$PG_PORT" \
+supervise PostgreSQL INT $(server_priority) setpriv --reuid=postgres --regid=postgres --init-groups -- "$bin/postgres" -D "$data" -p "$PG_PORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
   -c fsync=on -c synchronous_commit=on -c log_min_messages=warning

@@ -48,4 +48,4 @@ cd /
 "$epmd_bin" -port "$RABBIT_EPMD_PORT" -address 127.0.0.1 &
 epmd=$!
 trap 'kill -TERM "$epmd" 2>/dev/null || true' EXIT
-supervise RabbitMQ TERM "$server"
+supervise RabbitMQ TERM $(server_priority) "$server"

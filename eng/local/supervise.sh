@@ -5,6 +5,11 @@
 # a run of a minute or more starts the wait at 1 s again. TERM or INT to this script sends SIGNAL to
 # the server, waits for it to finish and returns, so a stopped resource leaves nothing running.
 
+# The servers run before the services on the CPU where that can be set (as root): on a small machine a
+# restarting broker otherwise waits for cores behind services that are only waiting for it (a RabbitMQ
+# node took 45 s instead of 9 s to take connections again under load).
+server_priority() { if [ "$(id -u)" = 0 ]; then echo nice -n -10; fi; }
+
 supervise_log() { printf '%s supervise: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 
 supervise() {
