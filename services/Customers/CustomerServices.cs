@@ -1,3 +1,4 @@
+using MassTransit;
 using Crm.Customers.Consumers;
 
 namespace Crm.Customers;
@@ -9,10 +10,13 @@ public static class CustomerServices
         builder.Services.AddScoped<OpenStore>().AddScoped<RegisterCustomer>().AddScoped<ChangeCustomer>()
             .AddScoped<RecordMilestone>().AddScoped<RecordVisit>().AddScoped<NameConsultant>();
         builder.Services.AddArrivals();
+        // Leads arrive in bulk (a marketing import, a partner's batch); registering them at a bounded rate
+        // leaves the machine to the stores' front desks, whose walk-ins are dispatched while an import runs.
+        var leadsPerSecond = builder.Configuration.GetValue("Customers:Leads:PerSecond", 5);
         builder.AddServiceMessaging<CustomerDbContext>("customers", "customerdb", bus =>
         {
             bus.AddConsumer<CustomerDispatchedConsumer>();
-            bus.AddConsumer<LeadReceivedConsumer>();
+            bus.AddConsumer<LeadReceivedConsumer>((_, c) => c.Message<LeadReceived>(m => m.UseRateLimit(leadsPerSecond, TimeSpan.FromSeconds(1))));
             bus.AddConsumer<ContractSignedConsumer>();
             bus.AddConsumer<ContractReviewedConsumer>();
             bus.AddConsumer<FollowUpRecordedConsumer>();
