@@ -18,7 +18,7 @@ public static class LocalInfrastructure
 
         var pgPassword = builder.AddParameter("postgres-password", LocalSecret.ReadOrCreate(dataDir, "postgres-password"), secret: true);
         var postgres = builder.AddExecutable("postgres", "bash", repoRoot, Path.Combine(repoRoot, "eng/local/postgres.sh"))
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PG_PORT")
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PG_PORT", isProxied: false)
             .WithEnvironment("PG_DATA", Path.Combine(dataDir, "postgres"))
             .WithEnvironment("PG_PASSWORD", pgPassword)
             .WithHealthCheck("postgres-ready");
@@ -28,9 +28,9 @@ public static class LocalInfrastructure
 
         var rabbitPassword = builder.AddParameter("rabbitmq-password", LocalSecret.ReadOrCreate(dataDir, "rabbitmq-password"), secret: true);
         var rabbit = builder.AddExecutable("rabbitmq", "bash", repoRoot, Path.Combine(repoRoot, "eng/local/rabbitmq.sh"))
-            .WithEndpoint(name: "amqp", scheme: "tcp", env: "RABBIT_PORT")
-            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBIT_DIST_PORT")
-            .WithEndpoint(name: "epmd", scheme: "tcp", env: "RABBIT_EPMD_PORT")
+            .WithEndpoint(name: "amqp", scheme: "tcp", env: "RABBIT_PORT", isProxied: false)
+            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBIT_DIST_PORT", isProxied: false)
+            .WithEndpoint(name: "epmd", scheme: "tcp", env: "RABBIT_EPMD_PORT", isProxied: false)
             .WithEnvironment("RABBIT_DATA", Path.Combine(dataDir, "rabbitmq"))
             .WithEnvironment("RABBIT_USER", "crm")
             .WithEnvironment("RABBIT_PASSWORD", rabbitPassword)
