@@ -25,10 +25,15 @@ ensure_local_servers() {
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "Installing ${missing[*]} with apt"
+  apt_install "${missing[@]}"
+}
+
+# Installs Debian packages with apt (none given: nothing to do).
+apt_install() {
+  [ $# -eq 0 ] && return 0
+  say "Installing $* with apt"
   run_as_root apt-get update -qq
-  run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # A TCP port on 127.0.0.1 that nothing listens on now.

@@ -14,6 +14,7 @@ public static class Outage
 {
     private static readonly TimeSpan Load = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan KillAt = TimeSpan.FromSeconds(20);
+    private const int DesksPerStore = 2;
     /// <summary>Each of the four desks registers a walk-in this often: 8 a second in all.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -35,7 +36,7 @@ public static class Outage
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(Load);
-        var workers = stores.SelectMany((store, s) => Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
+        var workers = stores.SelectMany((store, s) => Enumerable.Range(0, DesksPerStore).Select(w => Task.Run(async () =>
         {
             var pace = Stopwatch.StartNew();
             for (var i = 0; !stop.IsCancellationRequested; i++)
@@ -79,7 +80,7 @@ public static class Outage
         var afterKill = dispatched.Where(d => d.At >= killedAt).ToList();
         var peak = afterKill.MaxBy(d => d.Acknowledged - d.Count);
         // Caught up: back to the lag of normal running, at most two seconds of load waiting.
-        var normalLag = (int)(2 * stores.Length * 2 / Interval.TotalSeconds);
+        var normalLag = (int)(2 * stores.Length * DesksPerStore / Interval.TotalSeconds);
         var caughtUp = afterKill.FirstOrDefault(d => d.At > peak.At && d.Acknowledged - d.Count <= normalLag);
         var recovered = caughtUp == default ? (TimeSpan?)null : caughtUp.At - killedAt;
         var drainSeconds = caughtUp == default ? double.NaN : (caughtUp.At - peak.At).TotalSeconds;
