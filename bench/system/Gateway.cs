@@ -37,11 +37,34 @@ public sealed class Gateway(HttpClient http, string token)
         return page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("createdAt").GetDateTimeOffset()).Order().Cast<DateTimeOffset?>().FirstOrDefault();
     }
 
+    /// <summary>
+    /// Register → dispatched of one customer in seconds: the first assignment's time minus the registration's, both
+    /// the server's clock; null when the customer is not dispatched within <paramref name="wait"/>.
+    /// </summary>
+    public async Task<double?> RegisterToDispatchSecondsAsync(Guid customerId, TimeSpan wait)
+    {
+        var registeredAt = await RegisteredAtAsync(customerId);
+        DateTimeOffset? dispatchedAt = null;
+        return await Figures.UntilAsync(async () => (dispatchedAt = await DispatchedAtAsync(customerId)) is not null, wait, TimeSpan.FromMilliseconds(500))
+            ? (dispatchedAt!.Value - registeredAt).TotalSeconds
+            : null;
+    }
+
     /// <summary>How many assignments the user's store has (every day).</summary>
     public async Task<long> AssignmentCountAsync() => (await GetAsync("/api/dispatch/assignments?pageSize=1")).GetProperty("total").GetInt64();
 
     /// <summary>How many first follow-up tasks the user's store has (open or done, every day).</summary>
     public async Task<long> FirstFollowUpTaskCountAsync() => (await GetAsync("/api/followups/tasks?kind=FirstFollowUp&due=all&pageSize=1")).GetProperty("total").GetInt64();
+
+    /// <summary>Sends one request; whether it succeeded, the answer's body (empty when there is none) and its status code.</summary>
+    public async Task<(bool Ok, JsonElement Body, int Status)> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = Request(method, path);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.IsSuccessStatusCode, text.Length > 0 ? JsonSerializer.Deserialize<JsonElement>(text) : default, (int)response.StatusCode);
+    }
 
     public async Task<JsonElement> GetAsync(string path)
     {

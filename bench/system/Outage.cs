@@ -56,7 +56,7 @@ public static class Outage
         var dispatched = new List<(TimeSpan At, long Count, int Acknowledged)>();
         async Task<long> DispatchedAsync() => (await Task.WhenAll(stores.Select(async s => await desks[s].AssignmentCountAsync() - before[s]))).Sum();
         TimeSpan? brokerBack = null, brokerAccepts = null;
-        var amqpPort = AmqpPort(rabbitData);
+        var amqpPort = LocalBroker.AmqpPort(rabbitData);
         var settled = await Figures.UntilAsync(async () =>
         {
             brokerBack ??= BrokerRuns(rabbitData, broker) ? clock.Elapsed : null;
@@ -102,12 +102,6 @@ public static class Outage
             .GroupBy(d => (int)((d.At - killedAt).TotalSeconds / 5)).Select(g => g.First())
             .Select(d => $"{(d.At - killedAt).TotalSeconds:0} s {d.Acknowledged - d.Count}")) + ".");
         return report.ToString();
-    }
-
-    private static int AmqpPort(string rabbitData)
-    {
-        var listener = File.ReadLines(Path.Combine(rabbitData, "rabbitmq.conf")).First(l => l.StartsWith("listeners.tcp.default"));
-        return int.Parse(listener[(listener.LastIndexOf(':') + 1)..].Trim());
     }
 
     /// <summary>Whether the broker answers the AMQP protocol header with the start of a connection (a method frame).</summary>

@@ -3,9 +3,11 @@ using Crm.Bench.System;
 // Benchmarks of the whole system through its gateway; bench/run starts the system and calls this.
 //   dotnet run -c Release --project bench/system -- <gateway address> burst [leads]
 //   dotnet run -c Release --project bench/system -- <gateway address> outage <rabbitmq data directory>
+//   dotnet run -c Release --project bench/system -- <gateway address> latency <rabbitmq data directory>
+//   dotnet run -c Release --project bench/system -- <gateway address> soak [minutes]
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: <gateway address> burst [leads] | outage <rabbitmq data directory>");
+    Console.Error.WriteLine("usage: <gateway address> burst [leads] | outage <rabbitmq data directory> | latency <rabbitmq data directory> | soak [minutes]");
     return 2;
 }
 var gateway = new Uri(args[0]);
@@ -13,6 +15,8 @@ Console.Write(args[1] switch
 {
     "burst" => await Burst.RunAsync(gateway, args.Length > 2 ? int.Parse(args[2]) : 10_000),
     "outage" => await Outage.RunAsync(gateway, args[2]),
-    var unknown => throw new ArgumentException($"Unknown benchmark {unknown}: burst and outage are known."),
+    "latency" => await Latency.RunAsync(gateway, args[2]),
+    "soak" => await Soak.RunAsync(gateway, TimeSpan.FromMinutes(args.Length > 2 ? double.Parse(args[2]) : 10)),
+    var unknown => throw new ArgumentException($"Unknown benchmark {unknown}: burst, outage, latency and soak are known."),
 });
 return 0;

@@ -36,10 +36,7 @@ public sealed class QuietStore(Gateway desk, string phonePrefix)
         var missing = 0;
         foreach (var id in _registered)
         {
-            var registeredAt = await desk.RegisteredAtAsync(id);
-            DateTimeOffset? dispatchedAt = null;
-            if (await Figures.UntilAsync(async () => (dispatchedAt = await desk.DispatchedAtAsync(id)) is not null, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500)))
-                seconds.Add((dispatchedAt!.Value - registeredAt).TotalSeconds);
+            if (await desk.RegisterToDispatchSecondsAsync(id, TimeSpan.FromMinutes(2)) is { } latency) seconds.Add(latency);
             else missing++;
         }
         return (seconds, missing);

@@ -27,12 +27,11 @@ public sealed class AutomaticDispatch(
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = signal.Next;
             try
             {
                 while (await DispatchNextStoreAsync(stoppingToken)) { }
                 backoff.Reset();
-                await Task.WhenAny(wake, Task.Delay(options.Value.PollInterval, clock, stoppingToken));
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
