@@ -16,6 +16,10 @@ public sealed class Gateway(HttpClient http, string token)
         return new Gateway(http, body.GetProperty("accessToken").GetString()!);
     }
 
+    /// <summary>A user already signed in, by the access token the gateway gave them.</summary>
+    public static Gateway WithToken(Uri address, string token) =>
+        new(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) }, token);
+
     /// <summary>Registers a walk-in; the customer's id, or null when refused.</summary>
     public async Task<Guid?> RegisterAsync(string phone, CancellationToken cancellationToken = default)
     {
@@ -50,10 +54,10 @@ public sealed class Gateway(HttpClient http, string token)
             : null;
     }
 
-    /// <summary>How many assignments the user's store has (every day).</summary>
+    /// <summary>How many assignments the user can see, every day: their store's, or the chain's for a chain administrator.</summary>
     public async Task<long> AssignmentCountAsync() => (await GetAsync("/api/dispatch/assignments?pageSize=1")).GetProperty("total").GetInt64();
 
-    /// <summary>How many first follow-up tasks the user's store has (open or done, every day).</summary>
+    /// <summary>How many first follow-up tasks (open or done, every day) the user can see: their store's, or the chain's.</summary>
     public async Task<long> FirstFollowUpTaskCountAsync() => (await GetAsync("/api/followups/tasks?kind=FirstFollowUp&due=all&pageSize=1")).GetProperty("total").GetInt64();
 
     /// <summary>Sends one request; whether it succeeded, the answer's body (empty when there is none) and its status code.</summary>

@@ -66,6 +66,9 @@ public static class Latency
         report.AppendLine($"| path ({Measured.TotalSeconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, taking turns every {Tick.TotalMilliseconds:0} ms) | samples | p50 s | p99 s | max s |");
         report.AppendLine("|---|---:|---:|---:|---:|");
         report.AppendLine($"| register → dispatched (SH01 and SH02 by turns; server clocks) | {eventSeconds.Count} | {Figures.Seconds(P(eventSeconds, 50))} | {Figures.Seconds(P(eventSeconds, 99))} | {Figures.Seconds(eventSeconds.DefaultIfEmpty(double.NaN).Max())} |");
+        var stages = await LatencyStages.ReadAsync(Path.GetDirectoryName(Path.GetFullPath(rabbitData))!, registered.Select(r => r.Customer).ToList());
+        foreach (var stage in stages)
+            report.AppendLine($"| — {stage.Name} | {stage.Seconds.Count} | {Figures.Seconds(P(stage.Seconds, 50))} | {Figures.Seconds(P(stage.Seconds, 99))} | {Figures.Seconds(stage.Seconds.DefaultIfEmpty(double.NaN).Max())} |");
         report.AppendLine($"| raw RabbitMQ: publish with confirm → consume (durable, persistent) | {rawSeconds.Count} | {Figures.Seconds(P(rawSeconds, 50))} | {Figures.Seconds(P(rawSeconds, 99))} | {Figures.Seconds(rawSeconds.DefaultIfEmpty(double.NaN).Max())} |");
         report.AppendLine();
         report.AppendLine($"**Event p99 = {P(eventSeconds, 99) / P(rawSeconds, 99):0.0}× the raw round trip's p99** (target ≤ 3×); p50 {P(eventSeconds, 50) / P(rawSeconds, 50):0.0}×. " +

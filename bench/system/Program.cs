@@ -5,9 +5,10 @@ using Crm.Bench.System;
 //   dotnet run -c Release --project bench/system -- <gateway address> outage <rabbitmq data directory>
 //   dotnet run -c Release --project bench/system -- <gateway address> latency <rabbitmq data directory>
 //   dotnet run -c Release --project bench/system -- <gateway address> soak [minutes]
+//   dotnet run -c Release --project bench/system -- <gateway address> write-setup <stores> <file> | write-round <file> <round> <seconds> <clients> | write-one <token> <phone>
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: <gateway address> burst [leads] | outage <rabbitmq data directory> | latency <rabbitmq data directory> | soak [minutes]");
+    Console.Error.WriteLine("usage: <gateway address> burst [leads] | outage <rabbitmq data directory> | latency <rabbitmq data directory> | soak [minutes] | write-setup … | write-round … | write-one …");
     return 2;
 }
 var gateway = new Uri(args[0]);
@@ -17,6 +18,9 @@ Console.Write(args[1] switch
     "outage" => await Outage.RunAsync(gateway, args[2]),
     "latency" => await Latency.RunAsync(gateway, args[2]),
     "soak" => await Soak.RunAsync(gateway, TimeSpan.FromMinutes(args.Length > 2 ? double.Parse(args[2]) : 10)),
-    var unknown => throw new ArgumentException($"Unknown benchmark {unknown}: burst, outage, latency and soak are known."),
+    "write-setup" => await WritePath.SetUpAsync(gateway, int.Parse(args[2]), args[3]),
+    "write-round" => await WritePath.RoundAsync(gateway, args[2], int.Parse(args[3]), TimeSpan.FromSeconds(double.Parse(args[4])), int.Parse(args[5])),
+    "write-one" => await WritePath.OneAsync(gateway, args[2], args[3]),
+    var unknown => throw new ArgumentException($"Unknown benchmark {unknown}: burst, outage, latency, soak and the write-* steps are known."),
 });
 return 0;

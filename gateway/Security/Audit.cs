@@ -5,12 +5,14 @@ namespace Crm.Gateway.Security;
 /// <summary>Records every write that reaches the gateway: who (user, role, store), when, from where, and its answer.</summary>
 public sealed class Audit(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, GatewayDbContext db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, TimeProvider clock)
     {
         await next(context);
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
             return;
 
+        // Resolved for writes only: a read costs no database context.
+        var db = context.RequestServices.GetRequiredService<GatewayDbContext>();
         var user = context.User;
         db.Audit.Add(new AuditEntry
         {

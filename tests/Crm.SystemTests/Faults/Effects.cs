@@ -115,6 +115,15 @@ public sealed class EffectCounter(SystemFixture system, Servers servers)
         (await ReadAsync(database, """SELECT "SentAt" FROM "OutboxMessages" WHERE "MessageId" = @id""",
             r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), ("id", messageId))).Single();
 
+    /// <summary>How many consumers, in every service, recorded a message in their inbox as applied.</summary>
+    public async Task<long> InboxRecordsAsync(Guid messageId)
+    {
+        long records = 0;
+        foreach (var database in Databases)
+            records += (await ReadAsync(database, """SELECT count(*) FROM "InboxMessages" WHERE "MessageId" = @id""", r => r.GetInt64(0), ("id", messageId))).Single();
+        return records;
+    }
+
     /// <summary>Expected against found, key by key: fewer is missing, more is doubled, a key not expected is unexpected.</summary>
     private static void Compare<TKey>(string what, IReadOnlyDictionary<TKey, long> expected, IReadOnlyDictionary<TKey, long> found,
         List<string> missing, List<string> doubled, List<string> unexpected) where TKey : notnull

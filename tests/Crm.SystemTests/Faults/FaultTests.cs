@@ -89,7 +89,12 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
             await _servers.StartServiceAsync("customers", timeout.Token);
             var sentAt = await Eventually.Returns(async () => (object?)await Counter.SentAtAsync("customerdb", messageId), Patience, "the confirmed event to be published again");
             Assert.True((DateTimeOffset)sentAt > crashedAt, "The event confirmed before the crash was marked sent only by the restarted relay.");
-            return $"the relay crashed after the broker confirmed event {messageId}; the restarted service published it again at {sentAt:HH:mm:ss.fff}";
+            // Its consumers are idempotent by their own keys as well, so the effects alone would not show a missing inbox:
+            // each consumer must have recorded the event as applied, which is what lets it drop the second copy.
+            var recorded = await Eventually.Returns(async () => await Counter.InboxRecordsAsync(messageId) is var n and > 0 ? (object)n : null,
+                Patience, $"the consumers of event {messageId} to record it in their inboxes");
+            return $"the relay crashed after the broker confirmed event {messageId}; the restarted service published it again at {sentAt:HH:mm:ss.fff}; " +
+                   $"{recorded} consumers recorded it once in their inboxes";
         });
     }
 
