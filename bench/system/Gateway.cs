@@ -7,6 +7,8 @@ namespace Crm.Bench.System;
 /// <summary>One signed-in user's calls through the gateway, as the store console or a script would make them.</summary>
 public sealed class Gateway(HttpClient http, string token)
 {
+    public string Token => token;
+
     public static async Task<Gateway> SignInAsync(Uri address, string username, string password)
     {
         var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };

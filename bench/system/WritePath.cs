@@ -14,7 +14,11 @@ public static class WritePath
     private static readonly (string Name, string Level, bool Fee)[] Designers =
         [("压测设计师甲", "Senior", true), ("压测设计师乙", "Designer", false), ("压测设计师丙", "Designer", false), ("压测设计师丁", "Assistant", false)];
 
-    public sealed record BenchStore(string Code, Guid Id, string Username);
+    /// <summary>A bench store and its customer manager's access token, signed in once: sign-ins have limits of their own.</summary>
+    public sealed record BenchStore(string Code, Guid Id, string Username, string Token);
+
+    /// <summary>The stores and the chain administrator's token, for the rounds after the set-up (tokens last 15 minutes).</summary>
+    public sealed record BenchChain(string AdminToken, List<BenchStore> Stores);
 
     /// <summary>Opens the stores, each with four designers and a customer manager, and waits until every service knows each store.</summary>
     public static async Task<string> SetUpAsync(Uri gateway, int count, string file)
@@ -33,15 +37,12 @@ public static class WritePath
             var username = $"{code.ToLowerInvariant()}.cm";
             await UntilOkAsync(() => admin.SendAsync(HttpMethod.Post, "/api/staff",
                 new { username, password = Password, displayName = $"{code} 客户经理", role = "CustomerManager", storeId = id }), $"the customer manager of {code}");
-            stores.Add(new BenchStore(code, id, username));
+            stores.Add(new BenchStore(code, id, username, (await Gateway.SignInAsync(gateway, username, Password)).Token));
         }
         // A store is ready once a registration in it was dispatched and got its first follow-up task.
         foreach (var (store, i) in stores.Select((s, i) => (s, i)))
-        {
-            var desk = await Gateway.SignInAsync(gateway, store.Username, Password);
-            await RegisterAndAwaitCascadeAsync(desk, $"1350{i:D2}00000");
-        }
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(stores));
+            await RegisterAndAwaitCascadeAsync(Gateway.WithToken(gateway, store.Token), $"1350{i:D2}00000");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new BenchChain(admin.Token, stores)));
         return $"{stores.Count} stores ready\n";
     }
 
@@ -52,11 +53,10 @@ public static class WritePath
     /// </summary>
     public static async Task<string> RoundAsync(Uri gateway, string file, int round, TimeSpan length, int clients)
     {
-        var stores = JsonSerializer.Deserialize<List<BenchStore>>(await File.ReadAllTextAsync(file))!;
-        var desks = new List<Gateway>();
-        foreach (var store in stores) desks.Add(await Gateway.SignInAsync(gateway, store.Username, Password));
+        var chain = JsonSerializer.Deserialize<BenchChain>(await File.ReadAllTextAsync(file))!;
+        var desks = chain.Stores.Select(s => Gateway.WithToken(gateway, s.Token)).ToList();
         // The chain's totals, as the chain administrator sees them: two requests however many stores.
-        var admin = await Gateway.SignInAsync(gateway, "admin", "Admin#2026");
+        var admin = Gateway.WithToken(gateway, chain.AdminToken);
         async Task<(long Assignments, long Tasks)> TotalsAsync() => (await admin.AssignmentCountAsync(), await admin.FirstFollowUpTaskCountAsync());
         var before = await TotalsAsync();
 

@@ -62,9 +62,8 @@ server_log() { # marker
 
 statements=0
 for k in $(seq 0 $(( captures - 1 ))); do
-  username=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[int(sys.argv[2])]["Username"])' "$work/stores.json" "$k")
-  token=$(curl -fsS -X POST "$gateway/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$username\",\"password\":\"Store#2026\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  # Signed in at the set-up, so that no sign-in is part of the captured registration.
+  token=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Stores"][int(sys.argv[2])]["Token"])' "$work/stores.json" "$k")
   phone=$(printf '1399%07d' "$k")
   wait_for_quiet
   statement_logging on
