@@ -27,7 +27,7 @@ public static class MessagingRegistration
         services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
         services.AddOptions<RetentionOptions>().BindConfiguration("Messaging:Retention");
         services.AddDbContext<TDbContext>((sp, options) => options
-            .UseNpgsql(configuration.GetConnectionString(connectionName))
+            .UseNpgsql(DatabaseConnection.For(configuration, connectionName))
             .AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
