@@ -45,9 +45,16 @@ var reports = Service<Projects.Crm_Reports>("reports", "reportdb");
 var partners = Service<Projects.Crm_Partners>("partners", "partnerdb");
 if (builder.Configuration["Followups:TaskRules:Interval"] is { } interval) followups.WithEnvironment("Followups__TaskRules__Interval", interval);
 
+// The store console (web/): served through the gateway at "/", it calls the API through the gateway with each
+// user's own token; it has no database and no broker of its own.
+var web = builder.AddProject<Projects.Crm_Web>("web")
+    .WithoutProxy()
+    .WithHttpHealthCheck("/health")
+    .WithServiceEnvironment(builder.Configuration["Services:Environment"]);
+
 // The only resource reachable from outside: partners and the store console call the gateway.
 // It keeps the staff accounts (gatewaydb) and signs their tokens.
-Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
+var gateway = Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     .WithEndpoint("http", endpoint =>
     {
         endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080);
@@ -58,7 +65,9 @@ Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     .WithEnvironment("Auth__SigningKey", signingKey)
     // Requests a user may make per minute; an installation with heavy partners or a load test raises it.
     .WithEnvironment("RateLimits__PerMinute", builder.Configuration.GetValue("Gateway:RequestsPerMinute", 600).ToString())
-    .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports).WithReference(partners);
+    .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports).WithReference(partners)
+    .WithReference(web);
+web.WithReference(gateway);
 
 builder.Build().Run();
 

@@ -28,6 +28,11 @@ ensure_local_servers() {
   apt_install "${missing[@]}"
 }
 
+# Debian's Chromium, which the store console's browser tests drive (headless).
+ensure_browser() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
 # Installs Debian packages with apt (none given: nothing to do).
 apt_install() {
   [ $# -eq 0 ] && return 0

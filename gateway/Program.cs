@@ -22,6 +22,7 @@ app.MapAuthApi();
 app.MapStaffApi();
 app.MapAuditApi();
 app.MapMessagingOperations("/api/operations/gateway");
+app.MapUnknownApiPaths();
 app.MapReverseProxy(proxy => proxy.UseUnreachableServiceProblems());
 
 await app.PrepareDatabaseAsync();

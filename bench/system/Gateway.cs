@@ -4,10 +4,18 @@ using System.Text.Json;
 
 namespace Crm.Bench.System;
 
-/// <summary>One signed-in user's calls through the gateway, as the store console or a script would make them.</summary>
-public sealed class Gateway(HttpClient http, string token)
+/// <summary>
+/// One signed-in user's calls through the gateway, as the store console or a script would make them. A user signed
+/// in here renews the 15-minute access token with the session's refresh token, so a run may last longer.
+/// </summary>
+public sealed class Gateway(HttpClient http, string token, string? refreshToken = null, DateTimeOffset? expiresAt = null)
 {
-    public string Token => token;
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private string _token = token;
+    private DateTimeOffset? _expiresAt = expiresAt;
+
+    public string Token => _token;
 
     public static async Task<Gateway> SignInAsync(Uri address, string username, string password)
     {
@@ -15,7 +23,8 @@ public sealed class Gateway(HttpClient http, string token)
         var response = await http.PostAsJsonAsync("/auth/token", new { username, password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new Gateway(http, body.GetProperty("accessToken").GetString()!);
+        return new Gateway(http, body.GetProperty("accessToken").GetString()!, body.GetProperty("refreshToken").GetString(),
+            body.GetProperty("expiresAt").GetDateTimeOffset());
     }
 
     /// <summary>A user already signed in, by the access token the gateway gave them.</summary>
@@ -25,7 +34,7 @@ public sealed class Gateway(HttpClient http, string token)
     /// <summary>Registers a walk-in; the customer's id, or null when refused.</summary>
     public async Task<Guid?> RegisterAsync(string phone, CancellationToken cancellationToken = default)
     {
-        using var request = Request(HttpMethod.Post, "/api/customers");
+        using var request = await RequestAsync(HttpMethod.Post, "/api/customers");
         request.Content = JsonContent.Create(new { source = "WalkIn", name = "压测客户", phone });
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode) return null;
@@ -65,7 +74,7 @@ public sealed class Gateway(HttpClient http, string token)
     /// <summary>Sends one request; whether it succeeded, the answer's body (empty when there is none) and its status code.</summary>
     public async Task<(bool Ok, JsonElement Body, int Status)> SendAsync(HttpMethod method, string path, object? body = null)
     {
-        using var request = Request(method, path);
+        using var request = await RequestAsync(method, path);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -74,14 +83,14 @@ public sealed class Gateway(HttpClient http, string token)
 
     public async Task<JsonElement> GetAsync(string path)
     {
-        using var response = await http.SendAsync(Request(HttpMethod.Get, path));
+        using var response = await http.SendAsync(await RequestAsync(HttpMethod.Get, path));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<JsonElement> UploadAsync(string path, string fileName, byte[] content)
     {
-        using var request = Request(HttpMethod.Post, path);
+        using var request = await RequestAsync(HttpMethod.Post, path);
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         request.Content = new MultipartFormDataContent { { file, "file", fileName } };
@@ -90,10 +99,28 @@ public sealed class Gateway(HttpClient http, string token)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path)
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
     {
+        if (_expiresAt is { } expires && refreshToken is not null && DateTimeOffset.UtcNow > expires - RenewBefore) await RenewAsync();
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         return request;
+    }
+
+    private async Task RenewAsync()
+    {
+        await _renewing.WaitAsync();
+        try
+        {
+            if (DateTimeOffset.UtcNow <= _expiresAt - RenewBefore) return;
+            var response = await http.PostAsJsonAsync("/auth/refresh", new { refreshToken });
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            (_token, _expiresAt) = (body.GetProperty("accessToken").GetString()!, body.GetProperty("expiresAt").GetDateTimeOffset());
+        }
+        finally
+        {
+            _renewing.Release();
+        }
     }
 }

@@ -16,6 +16,8 @@ public static class StaffApi
         staff.MapPost("/", Create).WithSummary("Creates a staff account.");
         staff.MapGet("/", List).WithSummary("Lists the staff accounts the caller may see.");
         staff.MapGet("/{id:guid}", Get).WithSummary("Reads a staff account.");
+        // Every staff member reads their own account: the store console shows who is signed in.
+        routes.MapGet("/api/staff/me", Me).WithTags("Staff").WithSummary("The caller's own staff account.").RequireRoles(StaffRoles.All);
         staff.MapPatch("/{id:guid}", Change).WithSummary("Renames a staff account, or disables it (it can no longer sign in) and enables it again.");
         return routes;
     }
@@ -28,6 +30,11 @@ public static class StaffApi
     {
         public static StaffResponse From(StaffUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role, u.StoreId, u.DesignerId, u.Disabled, u.CreatedAt);
     }
+
+    private static async Task<Results<Ok<StaffResponse>, NotFound>> Me(ClaimsPrincipal caller, GatewayDbContext db, CancellationToken cancellationToken) =>
+        Guid.TryParse(caller.FindFirstValue(StaffClaims.UserId), out var id) && await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user
+            ? TypedResults.Ok(StaffResponse.From(user))
+            : TypedResults.NotFound();
 
     private static async Task<Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateStaffRequest request, ClaimsPrincipal caller, StaffAccounts accounts, GatewayDbContext db, Arrivals arrivals, TimeProvider clock, CancellationToken cancellationToken)

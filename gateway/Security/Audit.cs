@@ -10,6 +10,9 @@ public sealed class Audit(RequestDelegate next)
         await next(context);
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
             return;
+        // The console's own requests (its sign-in form, its live connection) are not writes; what its users change
+        // comes through the API, with their tokens, and is recorded there.
+        if (ConsoleRoute.Serves(context.Request.Path)) return;
 
         // Resolved for writes only: a read costs no database context.
         var db = context.RequestServices.GetRequiredService<GatewayDbContext>();

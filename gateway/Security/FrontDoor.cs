@@ -27,11 +27,15 @@ public static class FrontDoor
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            // The API reference page runs scripts from the gateway itself; nothing else does.
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs")
+            // The API reference page and the store console run scripts from this origin; the API's answers run none.
+            var path = context.Request.Path;
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/docs")
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
-            if (!context.Request.Path.StartsWithSegments("/docs")) headers.CacheControl = "no-store";
+                : ConsoleRoute.Serves(path)
+                    ? "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'"
+                    : "default-src 'none'; frame-ancestors 'none'";
+            // The console's own files say how long they keep (fingerprinted); everything else is never stored.
+            if (!path.StartsWithSegments("/docs") && !(ConsoleRoute.Serves(path) && headers.CacheControl.Count > 0)) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
 

@@ -12,7 +12,7 @@ public sealed class Idempotency(RequestDelegate next)
     public const string Header = "Idempotency-Key";
     private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
-    public async Task InvokeAsync(HttpContext context, GatewayDbContext db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, TimeProvider clock)
     {
         var key = context.Request.Headers[Header].ToString();
         if (key.Length == 0 || !Writes.Contains(context.Request.Method))
@@ -20,6 +20,8 @@ public sealed class Idempotency(RequestDelegate next)
             await next(context);
             return;
         }
+        // Resolved for keyed writes only: every other request costs no database context.
+        var db = context.RequestServices.GetRequiredService<GatewayDbContext>();
         if (key.Length > 100)
         {
             await Problem(context, StatusCodes.Status400BadRequest, "invalid-idempotency-key", "An Idempotency-Key is at most 100 characters.");

@@ -18,11 +18,15 @@ public static class RateLimits
     {
         var perUser = configuration.GetValue("RateLimits:PerMinute", 600);
         var signIns = configuration.GetValue("RateLimits:SignInsPerMinute", 300);
+        var consolePerAddress = configuration.GetValue("RateLimits:ConsolePerAddressPerMinute", 6000);
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (IsProbe(context)) return RateLimitPartition.GetNoLimiter("probe");
+                // A store's browsers share one address: the console's pages, files and live connections have a limit of their own
+                // per address (the API calls behind them are limited per user, as every API call is).
+                if (ConsoleRoute.Serves(context.Request.Path)) return RateLimitPartition.GetFixedWindowLimiter("console:" + Address(context), _ => Window(consolePerAddress));
                 // Each partner has its own limit, carried in its token by the gateway (the partner's requestsPerMinute).
                 if (PartnerAccess.Caller(context) is { } partner && int.TryParse(context.User.FindFirst(PartnerAccess.RateLimitClaim)?.Value, out var permits))
                     return RateLimitPartition.GetFixedWindowLimiter($"partner:{partner.PartnerId}:{permits}", _ => Window(permits));

@@ -55,6 +55,7 @@ public class SystemFixture : IAsyncLifetime
         // The customer service starts last, once every other service listens for its announcements.
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("customers", timeout.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
         Gateway = await SignInAsync("admin", "Admin#2026");
     }
 

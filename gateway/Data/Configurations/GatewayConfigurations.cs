@@ -47,3 +47,16 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         request.Property(r => r.Location).HasMaxLength(500);
     }
 }
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> session)
+    {
+        session.HasKey(s => s.Id);
+        session.Property(s => s.TokenHash).HasMaxLength(64);
+        session.HasIndex(s => s.TokenHash).IsUnique();
+        session.HasIndex(s => s.UserId);
+        session.Property(s => s.RemoteAddress).HasMaxLength(60);
+        session.Property(s => s.EndReason).HasMaxLength(100);
+    }
+}

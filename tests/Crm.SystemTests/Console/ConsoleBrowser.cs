@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace Crm.SystemTests.Console;
+
+/// <summary>
+/// Headless Chromium (Debian's package, /usr/bin/chromium, or CRM_CHROMIUM) driven by Playwright against the store
+/// console, reached through the gateway as a browser at the front desk reaches it. Screenshots go to the folder
+/// CRM_SCREENSHOTS names, or "screenshots" beside the test assembly.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public static readonly string ScreenshotFolder =
+        Environment.GetEnvironmentVariable("CRM_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser) => (_playwright, _browser) = (playwright, browser);
+
+    public static async Task<ConsoleBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CRM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+        });
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /// <summary>A fresh browser profile (no cookies) on the console, at a front desk tablet's size.</summary>
+    public async Task<IPage> OpenAsync(Uri console)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = console.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/signin**");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("[data-signed-in]").WaitForAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Crm.Web.Formatting;
+
+/// <summary>
+/// Figures as the store writes them, whatever the language of the labels: times in the store's own time zone
+/// (yyyy-MM-dd HH:mm), money in yuan with thousands separators, mobile numbers grouped 3-4-4.
+/// </summary>
+public sealed class StoreFormat(TimeZoneInfo zone)
+{
+    private static readonly CultureInfo China = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static readonly StoreFormat Shanghai = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+    public static StoreFormat For(string? timeZone) =>
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? new StoreFormat(zone) : Shanghai;
+
+    public string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string? Time(DateTimeOffset? at) => at is { } value ? Time(value) : null;
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Money(decimal? yuan) => yuan is { } value ? "¥" + value.ToString("#,##0.00", China) : "";
+
+    /// <summary>An 11-digit mobile number (masked or not) as 3-4-4; anything else as it is.</summary>
+    public static string Phone(string? phone) =>
+        phone is { Length: 11 } p && p.All(c => char.IsDigit(c) || c == '*') ? $"{p[..3]} {p[3..7]} {p[7..]}" : phone ?? "";
+}
