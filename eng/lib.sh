@@ -28,9 +28,13 @@ ensure_local_servers() {
   apt_install "${missing[@]}"
 }
 
-# Debian's Chromium, which the store console's browser tests drive (headless).
+# Debian's Chromium, which the store console's browser tests drive (headless), and a Chinese font, so that
+# the screenshots they take show the console's labels rather than empty boxes.
 ensure_browser() {
-  [ -x /usr/bin/chromium ] || apt_install chromium
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  apt_install "${missing[@]}"
 }
 
 # Installs Debian packages with apt (none given: nothing to do).

@@ -21,6 +21,8 @@ public sealed class StoreFormatTests
 
     [Theory]
     [InlineData("13800138000", "138 0013 8000")]
+    [InlineData("+8613800138000", "138 0013 8000")]
+    [InlineData("+12025550123", "+12025550123")]
     [InlineData("138****8000", "138 **** 8000")]
     [InlineData("021-64001234", "021-64001234")]
     [InlineData(null, "")]

@@ -23,7 +23,10 @@ public sealed class StoreFormat(TimeZoneInfo zone)
 
     public static string Money(decimal? yuan) => yuan is { } value ? "¥" + value.ToString("#,##0.00", China) : "";
 
-    /// <summary>An 11-digit mobile number (masked or not) as 3-4-4; anything else as it is.</summary>
-    public static string Phone(string? phone) =>
-        phone is { Length: 11 } p && p.All(c => char.IsDigit(c) || c == '*') ? $"{p[..3]} {p[3..7]} {p[7..]}" : phone ?? "";
+    /// <summary>A Chinese mobile number (as the API keeps it, +86…, or masked) as 3-4-4; anything else as it is.</summary>
+    public static string Phone(string? phone)
+    {
+        var national = phone is { Length: 14 } && phone.StartsWith("+86", StringComparison.Ordinal) ? phone[3..] : phone;
+        return national is { Length: 11 } p && p.All(c => char.IsDigit(c) || c == '*') ? $"{p[..3]} {p[3..7]} {p[7..]}" : phone ?? "";
+    }
 }

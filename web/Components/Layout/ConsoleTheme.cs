@@ -11,7 +11,7 @@ public static class ConsoleTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "system-ui", "sans-serif"],
+                FontFamily = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "system-ui", "sans-serif"],
             },
         },
     };
