@@ -5,26 +5,26 @@ namespace Crm.Messaging;
 
 /// <summary>
 /// The connection string a service's database context opens: the configured one, with Npgsql preparing the
-/// statements a connection repeats (EF Core sends the same few per message and request), so that PostgreSQL
-/// parses and plans each once per connection instead of on every execution. A connection string that sets
-/// "Max Auto Prepare" itself keeps its figure.
+/// statements a connection repeats when "Database:MaxAutoPrepare" asks for it (off by default: bench/RESULTS.md,
+/// "system: reading the figures", says what it changed). A connection string that sets "Max Auto Prepare" itself
+/// keeps its figure.
 /// </summary>
 public static class DatabaseConnection
 {
-    /// <summary>Statements kept prepared per connection; the least recently used make room for new ones.</summary>
-    public const int AutoPreparedStatements = 100;
+    public const string MaxAutoPrepare = "Database:MaxAutoPrepare";
 
     public static string For(IConfiguration configuration, string name)
     {
         var configured = configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"The connection string '{name}' is not configured.");
-        return WithAutoPrepare(configured);
+        return WithAutoPrepare(configured, configuration.GetValue(MaxAutoPrepare, 0));
     }
 
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithAutoPrepare(string connectionString, int statements)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = AutoPreparedStatements;
-        return builder.ConnectionString;
+        if (statements <= 0) return connectionString;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = statements }.ConnectionString;
     }
 }
