@@ -47,7 +47,12 @@ public class SystemFixture : IAsyncLifetime
             // A trial clock in follow-ups, and its schedule looking every few seconds, so that months can pass in a test.
             ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true", "--Clock:Adjustable=true", "--Followups:TaskRules:Interval=00:00:03"]);
         // The tests drive the gateway harder than one person would; its request limit is tested in Crm.Gateway.Tests.
-        builder.CreateResourceBuilder<Aspire.Hosting.ApplicationModel.ProjectResource>("gateway").WithEnvironment("RateLimits__PerMinute", "1000000");
+        // Likewise its sign-in limits (tested there too): the tests sign the same demo accounts in many times a minute,
+        // through the API and through the console.
+        builder.CreateResourceBuilder<Aspire.Hosting.ApplicationModel.ProjectResource>("gateway")
+            .WithEnvironment("RateLimits__PerMinute", "1000000")
+            .WithEnvironment("RateLimits__SignInsPerMinute", "1000000")
+            .WithEnvironment("RateLimits__SignInsPerAccountPerMinute", "1000000");
         Configure(builder);
         _app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
