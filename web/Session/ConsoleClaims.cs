@@ -17,5 +17,9 @@ public static class ConsoleClaims
 
     public static string? Find(this ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
 
+    /// <summary>Who runs a store's customer work (domain.md §6): register, dispatch, follow up.</summary>
+    public static bool IsStoreStaff(ClaimsPrincipal user) =>
+        user.IsInRole("ChainAdmin") || user.IsInRole("StoreManager") || user.IsInRole("CustomerManager");
+
     public static Guid? StoreOf(ClaimsPrincipal user) => Guid.TryParse(user.Find(StoreId), out var id) ? id : null;
 }
