@@ -24,6 +24,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapConsoleSignIn();
+app.MapConsoleDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

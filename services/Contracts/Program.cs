@@ -14,6 +14,7 @@ app.MapMessagingOperations();
 app.MapFormsApi();
 app.MapRequisitionsApi();
 app.MapAuthorisationsApi();
+app.MapRecipientsApi();
 app.MapDrawerApi();
 app.MapExportsApi();
 

@@ -31,6 +31,7 @@ public sealed class AccessTests : IAsyncLifetime
         Rule("POST", "/api/contracts/authorisations", "ChainAdmin", "StoreManager"),
         Rule("GET", "/api/contracts/authorisations", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/contracts/authorisations/{id:guid}/revoke", "ChainAdmin", "StoreManager"),
+        Rule("GET", "/api/contracts/recipients", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/contracts/stock-counts", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/contracts/stock-counts", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/contracts/alerts", "ChainAdmin", "StoreManager", "CustomerManager"),

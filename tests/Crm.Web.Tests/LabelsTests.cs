@@ -1,3 +1,6 @@
+extern alias contracts;
+extern alias partners;
+
 using System.Collections;
 using System.Globalization;
 using System.Resources;
@@ -47,6 +50,12 @@ public sealed class LabelsTests
         Add<DispatchKind>("DispatchKind");
         Add<DispatchRule>("Rule");
         Add<DepositKind>("DepositKind");
+        Add<DesignerStatus>("DesignerStatus");
+        Add<contracts::Crm.Contracts.Domain.FormState>("FormState");
+        Add<contracts::Crm.Contracts.Domain.CustodyAction>("Custody");
+        Add<contracts::Crm.Contracts.Domain.FormAlertKind>("FormAlert");
+        Add<contracts::Crm.Contracts.Apis.RecipientsApi.RecipientGround>("Ground");
+        Add<partners::Crm.Partners.Domain.ImportState>("ImportState");
         return data;
     }
 

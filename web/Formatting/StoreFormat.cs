@@ -19,6 +19,16 @@ public sealed class StoreFormat(TimeZoneInfo zone)
 
     public string? Time(DateTimeOffset? at) => at is { } value ? Time(value) : null;
 
+    /// <summary>The store's calendar day now.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+
+    /// <summary>A day and an hour on the store's clock, as an instant.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Money(decimal? yuan) => yuan is { } value ? "¥" + value.ToString("#,##0.00", China) : "";

@@ -46,3 +46,11 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Succeeded => Problem is null;
 }
+
+/// <summary>A form's field marked with the API's reason for refusing it: <c>Error="@_problem.Refuses("name")" ErrorText="@_problem.ReasonFor("name")"</c>.</summary>
+public static class ApiProblemFields
+{
+    public static bool Refuses(this ApiProblem? problem, string field) => problem?.For(field) is not null;
+
+    public static string? ReasonFor(this ApiProblem? problem, string field) => problem?.For(field);
+}

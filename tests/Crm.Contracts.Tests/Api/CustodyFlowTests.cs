@@ -112,6 +112,28 @@ public sealed class CustodyFlowTests(ContractServiceFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_recipients_are_the_store_manager_finance_and_the_colleagues_authorised_today()
+    {
+        var store = await fixture.StoreAsync();
+        var other = await fixture.StoreAsync();
+        var cm = fixture.CustomerManagerOf(store);
+        var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        async Task<List<(Guid, string, string?)>> RecipientsAsync(HttpClient client, Guid storeId) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/contracts/recipients?storeId={storeId}")).EnumerateArray()
+                .Select(r => (r.GetProperty("userId").GetGuid(), r.GetProperty("ground").GetString()!, r.GetProperty("until").ValueKind == JsonValueKind.Null ? null : r.GetProperty("until").GetString()))
+                .ToList();
+
+        var before = await RecipientsAsync(cm, store.StoreId);
+        await Ok(await fixture.StoreManagerOf(store).PostAsJsonAsync("/api/contracts/authorisations", new { userId = store.Colleague, until }));
+        var after = await RecipientsAsync(cm, store.StoreId);
+        var ofAnotherStore = await RecipientsAsync(cm, other.StoreId);
+
+        Assert.Equal([(store.Finance, "Finance", null), (store.StoreManager, "StoreManager", null)], before);
+        Assert.Equal([(store.Colleague, "Authorised", until.ToString("yyyy-MM-dd")), (store.Finance, "Finance", null), (store.StoreManager, "StoreManager", null)], after);
+        Assert.Empty(ofAnotherStore);
+    }
+
+    [Fact]
     public async Task A_customer_manager_handles_the_form_but_does_not_see_the_amount()
     {
         var store = await fixture.StoreAsync();

@@ -12,6 +12,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static readonly string ScreenshotFolder =
         Environment.GetEnvironmentVariable("CRM_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>What each page's browser console said in error (a circuit's failure shows there), written beside its screenshots.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Errors = [];
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -38,7 +41,11 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = Errors.GetOrCreateValue(page);
+        page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add(message.Text); };
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        return page;
     }
 
     public static async Task SignInAsync(IPage page, string username, string password)
@@ -55,6 +62,22 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        if (Errors.TryGetValue(page, out var errors) && errors.Count > 0)
+            lock (errors) File.WriteAllLines(Path.Combine(ScreenshotFolder, name + ".errors.txt"), errors);
+    }
+
+    /// <summary>A step that, when it fails, leaves a screenshot (and the browser's errors) of where it failed.</summary>
+    public static async Task OrScreenshotAsync(IPage page, string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            await ScreenshotAsync(page, "failed-" + name);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
