@@ -32,12 +32,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>A fresh browser profile (no cookies) on the console, at a front desk tablet's size.</summary>
-    public async Task<IPage> OpenAsync(Uri console)
+    public async Task<IPage> OpenAsync(Uri console, int width = 1280, int height = 800)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = console.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(30_000);

@@ -164,6 +164,30 @@ public sealed class ConsolePagesTests(SystemFixture system) : IAsyncLifetime
         await ConsoleBrowser.ScreenshotAsync(page, "customer-english");
     }
 
+    [Fact]
+    public async Task On_a_front_desk_tablet_held_upright_the_keyboard_signs_in_and_no_page_scrolls_sideways()
+    {
+        var page = await _browser.OpenAsync(Console, width: 768, height: 1024);
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/signin**");
+
+        await page.FocusAsync("#username");
+        await page.Keyboard.TypeAsync("sh01.cm");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[data-signed-in]").WaitForAsync();
+
+        foreach (var path in new[] { "/", "/customers/new", "/morning-meeting", "/forms", "/registers" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("h1.page-title").WaitForAsync();
+            if (path is "/forms" or "/registers") await page.Locator("[data-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            await ConsoleBrowser.ScreenshotAsync(page, $"tablet{(path == "/" ? "-home" : path.Replace('/', '-'))}");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 768 px");
+        }
+    }
+
     private sealed record Registered(Guid Id, string No);
 
     private sealed record DesignerOf(Guid Id, string Name);
