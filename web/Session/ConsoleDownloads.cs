@@ -8,7 +8,7 @@ namespace Crm.Web.Session;
 /// token and handed to the browser as a download: /files/customers/registers/walk-in?…&amp;format=xlsx asks the gateway for
 /// /api/customers/registers/walk-in?…&amp;format=xlsx. Only exports are passed on; the gateway decides what the user may read.
 /// </summary>
-public static class ConsoleDownloads
+public static partial class ConsoleDownloads
 {
     public const string Prefix = "/files/";
     private static readonly string[] Formats = ["csv", "xlsx"];
@@ -22,9 +22,16 @@ public static class ConsoleDownloads
         return routes;
     }
 
+    /// <summary>Plain path segments only (letters, digits, hyphens, as the API's paths and ids are): nothing that leaves /api/.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]+(/[A-Za-z0-9-]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex ApiPath();
+
+    /// <summary>Whether the console passes the request on: an export format, and a path that stays under /api/.</summary>
+    public static bool IsExport(string path, string? format) => Formats.Contains(format) && ApiPath().IsMatch(path);
+
     private static async Task<IResult> DownloadAsync(string path, HttpContext http, GatewayFiles files, CancellationToken cancellationToken)
     {
-        if (!Formats.Contains(http.Request.Query["format"].ToString()))
+        if (!IsExport(path, http.Request.Query["format"].ToString()))
             return TypedResults.Problem("Only exports (format=csv or xlsx) are downloaded here.", statusCode: StatusCodes.Status404NotFound);
         var response = await files.GetAsync(http.User, $"/api/{path}{http.Request.QueryString}", cancellationToken);
         if (response is null) return TypedResults.Problem("The system cannot be reached; try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
