@@ -165,6 +165,64 @@ public sealed class ConsolePagesTests(SystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_manager_suspends_a_designer_with_a_reason_and_reinstates_them_on_the_roster()
+    {
+        var manager = await system.SignInAsync("sh02.manager", Password);
+        var designer = (await manager.GetFromJsonAsync<JsonElement>("/api/dispatch/designers?pageSize=200")).GetProperty("items").EnumerateArray()
+            .First(d => d.GetProperty("status").GetString() == "Active");
+        var (id, name) = (designer.GetProperty("id").GetGuid(), designer.GetProperty("name").GetString()!);
+        var until = DateTime.Today.AddDays(7).ToString("yyyy-MM-dd");
+        var page = await _browser.OpenAsync(Console);
+        await ConsoleBrowser.SignInAsync(page, "sh02.manager", Password);
+
+        await page.ClickAsync("a[href='/designers']");
+        await page.ClickAsync($"[data-designer='{name}']");
+        await page.FillAsync("#designerReason", "家中有事请假一周");
+        await page.FillAsync("#suspendUntil", until);
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("[data-action=suspend]");
+        await page.Locator("[data-action=reinstate]").WaitForAsync();
+        var suspended = await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{id}");
+        await ConsoleBrowser.ScreenshotAsync(page, "roster-suspended");
+
+        await page.FillAsync("#designerReason", "提前返岗");
+        await page.ClickAsync("[data-action=reinstate]");
+        await page.Locator("[data-action=suspend]").WaitForAsync();
+        var reinstated = await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{id}");
+        var reasons = (await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/designers/{id}/history")).EnumerateArray()
+            .Select(h => h.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null).ToList();
+
+        Assert.Equal(("Suspended", until), (suspended.GetProperty("status").GetString(), suspended.GetProperty("suspendedUntil").GetString()));
+        Assert.Equal("Active", reinstated.GetProperty("status").GetString());
+        Assert.Contains("家中有事请假一周", reasons);
+        Assert.Contains("提前返岗", reasons);
+    }
+
+    [Fact]
+    public async Task A_store_manager_changes_a_dispatch_setting_and_its_history_records_who()
+    {
+        var manager = await system.SignInAsync("sh02.manager", Password);
+        var page = await _browser.OpenAsync(Console);
+        await ConsoleBrowser.SignInAsync(page, "sh02.manager", Password);
+        await page.ClickAsync("a[href='/settings']");
+        await page.Locator("[data-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        var window = int.Parse(await page.InputValueAsync("#removalWindowDays")) + 1;
+
+        await page.FillAsync("#removalWindowDays", window.ToString());
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("[data-submit=settings]");
+        await page.Locator("[data-settings-saved]").WaitForAsync();
+
+        var store = (await manager.GetFromJsonAsync<JsonElement>("/api/stores")).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "SH02").GetProperty("id").GetGuid();
+        var settings = await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/settings/{store}");
+        var latest = (await manager.GetFromJsonAsync<JsonElement>($"/api/dispatch/settings/{store}/history")).EnumerateArray().MaxBy(c => c.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(window, settings.GetProperty("removalWindowDays").GetInt32());
+        Assert.Contains("removalWindowDays", latest.GetProperty("changes").GetString());
+        Assert.Equal(settings.GetProperty("updatedBy").GetString(), latest.GetProperty("by").GetString());
+        Assert.Contains(latest.GetProperty("changes").GetString()!, await page.Locator("[data-panel=settings-history]").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task On_a_front_desk_tablet_held_upright_the_keyboard_signs_in_and_no_page_scrolls_sideways()
     {
         var page = await _browser.OpenAsync(Console, width: 768, height: 1024);
