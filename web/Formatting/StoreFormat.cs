@@ -20,7 +20,10 @@ public sealed class StoreFormat(TimeZoneInfo zone)
     public string? Time(DateTimeOffset? at) => at is { } value ? Time(value) : null;
 
     /// <summary>The store's calendar day now.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+    public DateOnly Today => DayOf(DateTimeOffset.UtcNow);
+
+    /// <summary>The store's calendar day at an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>A day and an hour on the store's clock, as an instant.</summary>
     public DateTimeOffset At(DateOnly day, TimeOnly time)
