@@ -53,7 +53,7 @@ public sealed class GatewayFiles(HttpClient http, GatewayAuth auth, TimeProvider
     public async Task<HttpResponseMessage?> GetAsync(System.Security.Claims.ClaimsPrincipal user, string pathAndQuery, CancellationToken cancellationToken)
     {
         var token = user.Find(ConsoleClaims.AccessToken);
-        var fresh = DateTimeOffset.TryParse(user.Find(ConsoleClaims.AccessExpiresAt), out var at) && clock.GetUtcNow() < at - TimeSpan.FromMinutes(1);
+        var fresh = DateTimeOffset.TryParse(user.Find(ConsoleClaims.AccessExpiresAt), out var at) && clock.GetUtcNow() < at - ConsoleSession.RenewBefore;
         if (!fresh && user.Find(ConsoleClaims.RefreshToken) is { } refresh) token = (await auth.RefreshAsync(refresh, cancellationToken)).Token?.AccessToken;
         var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

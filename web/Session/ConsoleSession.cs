@@ -9,7 +9,8 @@ namespace Crm.Web.Session;
 /// </summary>
 public sealed class ConsoleSession(AuthenticationStateProvider authentication, GatewayAuth auth, TimeProvider clock)
 {
-    private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
+    /// <summary>How long before its end an access token is renewed (also for downloads).</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private string? _accessToken;
     private DateTimeOffset _expiresAt;
