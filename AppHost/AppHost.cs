@@ -7,9 +7,24 @@ var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOpt
     DisableDashboard = args.Contains("--no-dashboard"),
 });
 var infra = InfrastructureSetup.Add(builder);
-var demo = builder.Configuration.GetValue("Seed:Demo", true);
-var keys = SigningKeys.ReadOrCreate(builder.Configuration, InfrastructureSetup.DataDirectory(builder));
-var signingKey = builder.AddParameter("token-signing-key", keys.PrivateKey, secret: true);
+// Publishing (the manifest the Helm chart is generated from) describes an installation, not this machine:
+// no demo chain, and the token keys and first ChainAdmin's password are the installation's secrets.
+var publishing = builder.ExecutionContext.IsPublishMode;
+var demo = builder.Configuration.GetValue("Seed:Demo", !publishing);
+IResourceBuilder<ParameterResource> signingKey, publicKey, adminPassword;
+if (publishing)
+{
+    signingKey = builder.AddParameter("token-signing-key", secret: true);
+    publicKey = builder.AddParameter("token-public-key", secret: true);
+    adminPassword = builder.AddParameter("admin-password", secret: true);
+}
+else
+{
+    var keys = SigningKeys.ReadOrCreate(builder.Configuration, InfrastructureSetup.DataDirectory(builder));
+    signingKey = builder.AddParameter("token-signing-key", keys.PrivateKey, secret: true);
+    publicKey = builder.AddParameter("token-public-key", keys.PublicKey);
+    adminPassword = builder.AddParameter("admin-password", builder.Configuration["Seed:AdminPassword"] ?? (demo ? "Admin#2026" : ""), secret: true);
+}
 string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb"];
 
 // The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
@@ -17,7 +32,7 @@ string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "r
 var setup = builder.AddProject<Projects.Crm_Setup>("setup")
     .WaitForAll(infra.Servers)
     .WithEnvironment("Seed__Demo", demo.ToString())
-    .WithEnvironment("Seed__AdminPassword", builder.Configuration["Seed:AdminPassword"] ?? (demo ? "Admin#2026" : ""));
+    .WithEnvironment("Seed__AdminPassword", adminPassword);
 foreach (var database in databases) setup.WithReference(infra.Database(database));
 
 // Services start in any order: one that starts for the first time asks the others for their event
@@ -32,7 +47,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WaitForAll(infra.Servers)
         .WaitForCompletion(setup)
         .WithHttpHealthCheck("/health")
-        .WithEnvironment("Auth__PublicKey", keys.PublicKey)
+        .WithEnvironment("Auth__PublicKey", publicKey)
         .WithServiceEnvironment(builder.Configuration["Services:Environment"]);
 
 var customers = Service<Projects.Crm_Customers>("customers", "customerdb");

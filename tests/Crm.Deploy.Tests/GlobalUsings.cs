@@ -1,0 +1,4 @@
+global using Crm.Deploy;
+global using k8s;
+global using k8s.Models;
+global using Xunit;
