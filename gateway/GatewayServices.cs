@@ -36,7 +36,6 @@ public static class GatewayServices
         services.AddArrivals();
         services.AddSingleton<TokenIssuer>();
         services.AddGatewayRateLimits(builder.Configuration);
-        services.AddSingleton<RateLimits.SignInAttempts>();
         services.AddPartnerKeys(builder.Configuration);
         // Closed unless origins are configured: browsers on other sites cannot call the API.
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>

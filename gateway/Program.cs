@@ -13,7 +13,7 @@ app.UseFrontDoor();
 app.UsePartnerKeys();
 app.UseCors();
 app.UseApiConventions();
-app.UseRateLimiter();
+app.UseMiddleware<RateLimits>();
 app.UseMiddleware<Audit>();
 app.UseMiddleware<Idempotency>();
 app.MapDefaultEndpoints();

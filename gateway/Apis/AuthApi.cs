@@ -8,11 +8,11 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/auth/token", SignIn).WithSummary("Signs a staff member in: a 15-minute access token, and a refresh token for the session (12 hours at most).")
-            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
+            .AllowAnonymous().RequireSignInLimit().WithTags("Sign-in");
         routes.MapPost("/auth/refresh", Refresh).WithSummary("A new 15-minute access token for an open session, while the account may still sign in.")
-            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
+            .AllowAnonymous().RequireSignInLimit().WithTags("Sign-in");
         routes.MapPost("/auth/sign-out", SignOut).WithSummary("Ends the session: its refresh token is refused from now on (access tokens already issued run out within 15 minutes).")
-            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithTags("Sign-in");
+            .AllowAnonymous().RequireSignInLimit().WithTags("Sign-in");
         return routes;
     }
 
@@ -32,7 +32,7 @@ public static class AuthApi
             errors.Add("username", $"A username: at most {TextLimits.Name} characters, no control characters.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "The password is required.");
         if (errors.Any) return Problems.Invalid(errors);
-        var (allowed, retryAfter) = attempts.TryAttempt(request.Username!.Trim(), http);
+        var (allowed, retryAfter) = await attempts.TryAttemptAsync(request.Username!.Trim(), http, http.RequestAborted);
         if (!allowed)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

@@ -9,6 +9,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StaffSession> Sessions => Set<StaffSession>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -28,7 +28,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
                 db.ChangeTracker.Clear();
                 // A concurrent copy of the same message waits here on the key, then finds it taken.
                 var fresh = !remember || await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING""", ct) == 1;
+                    $"""INSERT INTO "InboxMessages" ("MessageId", "Consumer", "ProcessedAt", "HandledBy") VALUES ({messageId}, {consumer}, {clock.GetUtcNow()}, {ServiceInstance.Name}) ON CONFLICT DO NOTHING""", ct) == 1;
                 if (!fresh) return;
                 await HandleAsync(context.Message, context);
                 await db.SaveChangesAsync(ct);

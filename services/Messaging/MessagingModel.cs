@@ -31,6 +31,7 @@ public static class MessagingModel
             inbox.ToTable("InboxMessages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(300);
+            inbox.Property(m => m.HandledBy).HasMaxLength(ServiceInstance.MaxLength);
             inbox.HasIndex(m => m.ProcessedAt);
         });
         return model;

@@ -40,11 +40,37 @@ public sealed class MessagingRetention<TDbContext>(
         catch (OperationCanceledException) { return false; }
     }
 
-    /// <summary>Deletes what is past its retention now; answers how many archive and inbox rows went.</summary>
+    /// <summary>
+    /// Deletes what is past its retention now; answers how many archive and inbox rows went. With several
+    /// instances of the service, one cleans at a time (a PostgreSQL advisory lock, named after the service's
+    /// database): the next finds only what expired since.
+    /// </summary>
     public async Task<(long Archive, long Inbox)> CleanAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var lockName = "messaging-retention:" + typeof(TDbContext).FullName;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({lockName}, 0))", cancellationToken);
+            try
+            {
+                return await DeleteExpiredAsync(db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({lockName}, 0))", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<(long Archive, long Inbox)> DeleteExpiredAsync(TDbContext db, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var archiveCutoff = now.AddDays(-outbox.Value.RetainDays);
         var inboxCutoff = now.AddDays(-inbox.Value.RetainDays);

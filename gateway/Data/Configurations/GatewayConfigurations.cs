@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Crm.Gateway.Security;
 
 namespace Crm.Gateway.Data.Configurations;
 
@@ -58,5 +59,17 @@ internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<Staff
         session.HasIndex(s => s.UserId);
         session.Property(s => s.RemoteAddress).HasMaxLength(60);
         session.Property(s => s.EndReason).HasMaxLength(100);
+    }
+}
+
+internal sealed class RateLimitWindowConfiguration : IEntityTypeConfiguration<RateLimitWindow>
+{
+    public void Configure(EntityTypeBuilder<RateLimitWindow> window)
+    {
+        // Counts of the last minute only: not worth the write-ahead log, and lost counts after a crash only restart a window.
+        window.ToTable("RateLimitWindows").IsUnlogged();
+        window.HasKey(w => w.Partition);
+        window.Property(w => w.Partition).HasMaxLength(RateWindows.MaxPartitionLength);
+        window.HasIndex(w => w.WindowStart);
     }
 }

@@ -142,6 +142,27 @@ namespace Crm.Gateway.Data.Migrations
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Crm.Gateway.Domain.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Partition");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("Crm.Gateway.Domain.StaffSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +309,10 @@ namespace Crm.Gateway.Data.Migrations
                     b.Property<string>("Consumer")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
