@@ -25,7 +25,7 @@ else
     publicKey = builder.AddParameter("token-public-key", keys.PublicKey);
     adminPassword = builder.AddParameter("admin-password", builder.Configuration["Seed:AdminPassword"] ?? (demo ? "Admin#2026" : ""), secret: true);
 }
-string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb"];
+string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb", "webdb"];
 
 // The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
 // the demo chain, then exits. Every service waits for it; no service migrates or seeds at start.
@@ -61,9 +61,12 @@ var partners = Service<Projects.Crm_Partners>("partners", "partnerdb");
 if (builder.Configuration["Followups:TaskRules:Interval"] is { } interval) followups.WithEnvironment("Followups__TaskRules__Interval", interval);
 
 // The store console (web/): served through the gateway at "/", it calls the API through the gateway with each
-// user's own token; it has no database and no broker of its own.
+// user's own token; its one database holds the sign-in cookie's key ring, shared by all its instances; no broker.
 var web = builder.AddProject<Projects.Crm_Web>("web")
     .WithoutProxy()
+    .WithReference(infra.Database("webdb"))
+    .WaitForAll(infra.Servers)
+    .WaitForCompletion(setup)
     .WithHttpHealthCheck("/health")
     .WithServiceEnvironment(builder.Configuration["Services:Environment"]);
 

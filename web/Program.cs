@@ -1,4 +1,5 @@
 using Crm.Web.Components;
+using Crm.Web.Data;
 using Crm.Web.Gateway;
 using Crm.Web.Session;
 using MudBlazor.Services;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 // components' files (MudBlazor's) are found only through the static web assets manifest.
 builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
+builder.AddConsoleKeys();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddConsoleLanguages();

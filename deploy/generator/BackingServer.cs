@@ -60,16 +60,5 @@ public sealed class BackingServer(HelmTemplate helm, Pods pods, EnvironmentMappi
         };
     }
 
-    public V1Service Service(ManifestResource server) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Service",
-        Metadata = pods.Metadata(server.Name),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = Pods.Selector(server.Name),
-            Ports = [new V1ServicePort { Name = "server", Port = server.TargetPorts.Values.Single(), TargetPort = "server", Protocol = "TCP" }],
-        },
-    };
+    public V1Service Service(ManifestResource server) => pods.ClusterService(server.Name, "server", server.TargetPorts.Values.Single());
 }

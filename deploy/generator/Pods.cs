@@ -23,6 +23,20 @@ public sealed class Pods(HelmTemplate helm)
         },
     };
 
+    /// <summary>A ClusterIP Service in front of the pods of that name: reachable inside the cluster only.</summary>
+    public V1Service ClusterService(string name, string portName, int port) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Service",
+        Metadata = Metadata(name),
+        Spec = new V1ServiceSpec
+        {
+            Type = "ClusterIP",
+            Selector = Selector(name),
+            Ports = [new V1ServicePort { Name = portName, Port = port, TargetPort = portName, Protocol = "TCP" }],
+        },
+    };
+
     /// <summary>The container image of a project, built by <c>dotnet publish /t:PublishContainer</c> (eng/images).</summary>
     public string ProjectImage(string name) =>
         helm.Text($"printf \"%s/crm-{name}:%s\" .Values.image.registry (.Values.image.tag | default .Chart.AppVersion)");

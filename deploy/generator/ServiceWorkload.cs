@@ -64,18 +64,7 @@ public sealed class ServiceWorkload(AspireManifest manifest, HelmTemplate helm, 
         };
     }
 
-    public V1Service Service(ManifestResource service) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Service",
-        Metadata = pods.Metadata(service.Name),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = Pods.Selector(service.Name),
-            Ports = [new V1ServicePort { Name = "http", Port = HttpPort, TargetPort = "http", Protocol = "TCP" }],
-        },
-    };
+    public V1Service Service(ManifestResource service) => pods.ClusterService(service.Name, "http", HttpPort);
 
     /// <summary>A node drain or cluster upgrade leaves at least one replica answering.</summary>
     public V1PodDisruptionBudget DisruptionBudget(ManifestResource service) => new()

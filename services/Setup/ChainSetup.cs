@@ -5,6 +5,7 @@ using Crm.Followups.Data;
 using Crm.Reports.Data;
 using Crm.Partners.Data;
 using Crm.Gateway.Data;
+using Crm.Web.Data;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Setup;
@@ -20,7 +21,7 @@ public sealed class ChainSetup(IServiceScopeFactory scopes, IOptions<DemoOptions
         [
             services.GetRequiredService<CustomerDbContext>(), services.GetRequiredService<DispatchDbContext>(),
             services.GetRequiredService<ContractDbContext>(), services.GetRequiredService<FollowupDbContext>(), services.GetRequiredService<ReportDbContext>(), services.GetRequiredService<PartnerDbContext>(),
-            services.GetRequiredService<GatewayDbContext>(),
+            services.GetRequiredService<GatewayDbContext>(), services.GetRequiredService<ConsoleKeysDbContext>(),
         ];
         foreach (var db in databases)
         {

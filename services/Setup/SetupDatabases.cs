@@ -6,6 +6,7 @@ using Crm.Reports.Data;
 using Crm.Partners.Data;
 using Crm.Gateway;
 using Crm.Gateway.Data;
+using Crm.Web.Data;
 
 namespace Crm.Setup;
 
@@ -24,6 +25,7 @@ public static class SetupDatabases
         services.AddDbContext<ReportDbContext>(Npgsql(builder, "reportdb"));
         services.AddDbContext<PartnerDbContext>(Npgsql(builder, "partnerdb"));
         services.AddDbContext<GatewayDbContext>(Npgsql(builder, "gatewaydb"));
+        services.AddDbContext<ConsoleKeysDbContext>(Npgsql(builder, ConsoleKeysDbContext.ConnectionName));
         services.AddStaffAccounts();
         services.AddOptions<DemoOptions>().BindConfiguration("Seed");
         services.AddSingleton<ChainSetup>();
@@ -36,7 +38,7 @@ public static class SetupDatabases
     {
         ["customerdb"] = typeof(CustomerDbContext), ["dispatchdb"] = typeof(DispatchDbContext), ["contractdb"] = typeof(ContractDbContext),
         ["followupdb"] = typeof(FollowupDbContext), ["reportdb"] = typeof(ReportDbContext), ["partnerdb"] = typeof(PartnerDbContext),
-        ["gatewaydb"] = typeof(GatewayDbContext),
+        ["gatewaydb"] = typeof(GatewayDbContext), [ConsoleKeysDbContext.ConnectionName] = typeof(ConsoleKeysDbContext),
     };
 
     private static Action<DbContextOptionsBuilder> Npgsql(IHostApplicationBuilder builder, string name) => options =>

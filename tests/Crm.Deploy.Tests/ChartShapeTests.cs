@@ -73,8 +73,8 @@ public sealed class ChartShapeTests(DefaultChart rendered) : IClassFixture<Defau
         var secretNames = new[] { "ConnectionStrings__", "Auth__SigningKey", "Auth__PublicKey", "Seed__AdminPassword", "POSTGRES_PASSWORD", "RABBITMQ_DEFAULT_PASS" };
         var secretVariables = containers.SelectMany(c => c.Env).Where(e => secretNames.Any(e.Name.StartsWith)).ToList();
 
-        // 7 services × (connection strings + public key) + the signing key; 7 waits; the Job's 7 + admin password; 2 servers.
-        Assert.Equal(39, secretVariables.Count);
+        // 7 services × (connection strings + public key) + the signing key; the console's key ring; 8 waits; the Job's 8 + admin password; 2 servers.
+        Assert.Equal(42, secretVariables.Count);
         Assert.All(secretVariables, e =>
         {
             Assert.Null(e.Value);
@@ -104,7 +104,7 @@ public sealed class ChartShapeTests(DefaultChart rendered) : IClassFixture<Defau
         }
         var job = Assert.Single(rendered.Chart.OfType<V1Job>());
         Assert.Equal("setup-1", job.Metadata.Name);
-        Assert.Equal(7, job.Spec.Template.Spec.Containers.Single().Env.Count(e => e.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
+        Assert.Equal(8, job.Spec.Template.Spec.Containers.Single().Env.Count(e => e.Name.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
         Assert.Equal("False", job.Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "Seed__Demo").Value);
     }
 

@@ -6,7 +6,7 @@ namespace Crm.Deploy.Tests;
 /// </summary>
 public sealed class MigrationsWaitTests
 {
-    private static readonly string[] Databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb"];
+    private static readonly string[] Databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb", "webdb"];
 
     [Fact]
     public async Task A_pod_waits_until_the_setup_job_has_migrated_its_database()

@@ -5,4 +5,4 @@ global using Aspire.Hosting;
 global using Aspire.Hosting.Testing;
 global using Crm.Testing;
 global using Xunit;
-
+global using Xunit.Abstractions;

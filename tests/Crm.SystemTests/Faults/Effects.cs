@@ -106,6 +106,16 @@ public sealed class EffectCounter(SystemFixture system, Servers servers)
         return new Effects(missing, doubled, unexpected, backlog, queued);
     }
 
+    /// <summary>Counts again every second until every effect has settled or the time is up; the last count.</summary>
+    public async Task<Effects> SettledAsync(Ledger ledger, TimeSpan within)
+    {
+        var deadline = DateTimeOffset.UtcNow + within;
+        Effects effects;
+        while (!(effects = await CountAsync(ledger)).Settled && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        return effects;
+    }
+
     /// <summary>Events of a service not yet published.</summary>
     public async Task<long> OutboxBacklogAsync(string database) =>
         (await ReadAsync(database, """SELECT count(*) FROM "OutboxMessages" WHERE "SentAt" IS NULL""", r => r.GetInt64(0))).Single();
@@ -153,7 +163,8 @@ public sealed class EffectCounter(SystemFixture system, Servers servers)
     private async Task<Dictionary<Guid, long>> CountsAsync(string database, string sql, Guid[] ids) =>
         (await ReadAsync(database, sql, r => (r.GetGuid(0), r.GetInt64(1)), ("ids", ids))).ToDictionary(c => c.Item1, c => c.Item2);
 
-    private async Task<List<T>> ReadAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
+    /// <summary>Rows of a query on one service's database, read as they come.</summary>
+    public async Task<List<T>> ReadAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(await ConnectionStringAsync(database));
         await connection.OpenAsync();

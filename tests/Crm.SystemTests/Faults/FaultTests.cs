@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Xunit.Abstractions;
 
 namespace Crm.SystemTests.Faults;
 
@@ -71,7 +70,7 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
             using var timeout = new CancellationTokenSource(Patience);
             await _servers.StartServiceAsync(service, timeout.Token);
             return $"{service} (process {string.Join(", ", processes)}) killed with {waiting} messages waiting in its queues, then started again";
-        });
+        }, $"{nameof(A_consuming_service_killed_and_started_again_misses_nothing_and_applies_nothing_twice)} ({service})");
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
     /// Runs the store's load, causes the fault once registrations flow, keeps the load going until
     /// registrations are acknowledged again, stops it and waits for the effects to settle.
     /// </summary>
-    private async Task UnderLoadAsync(Func<Task<string>> fault)
+    private async Task UnderLoadAsync(Func<Task<string>> fault, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
         using (var starting = new CancellationTokenSource(Patience)) await _servers.StartStoppedServicesAsync(starting.Token);
         var load = await Workload.StartAsync(system, _ledger);
@@ -148,10 +147,8 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(1));
         var settledAfter = clock.Elapsed - stoppedAt;
 
-        output.WriteLine($"Fault: {proof}.");
-        output.WriteLine($"Load: {_ledger.Summary()}.");
-        output.WriteLine($"Recovery: the fault and its recovery took {recovered.TotalSeconds:0.0} s; every effect settled {settledAfter.TotalSeconds:0.0} s after the load stopped.");
-        output.WriteLine($"Effects: {effects}.");
+        TestReport.Write(output, $"Fault: {name}", $"Fault: {proof}.\nLoad: {_ledger.Summary()}.\n" +
+            $"Recovery: the fault and its recovery took {recovered.TotalSeconds:0.0} s; every effect settled {settledAfter.TotalSeconds:0.0} s after the load stopped.\nEffects: {effects}.");
         Assert.True(effects.Settled, $"After {Settling.TotalMinutes} min: {effects}");
     }
 
