@@ -5,12 +5,13 @@ namespace Crm.SystemTests.Fuzz;
 /// <summary>
 /// A fingerprint of every table of every service's database (an MD5 over its rows), to show that refused
 /// requests changed nothing. Left out: the logs that record requests by design (the gateway's audit and
-/// idempotency tables), the messaging tables, and partner keys' last-used time (every use moves it).
+/// idempotency tables, and its request counts for the rate limits), the messaging tables, and partner keys'
+/// last-used time (every use moves it).
 /// </summary>
 public static class DatabaseSnapshot
 {
     private static readonly string[] Databases = ["gatewaydb", "customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb"];
-    private static readonly HashSet<string> Logs = ["Audit", "IdempotentRequests", "OutboxMessages", "InboxMessages", "__EFMigrationsHistory", "ApiKeys"];
+    private static readonly HashSet<string> Logs = ["Audit", "IdempotentRequests", "RateLimitWindows", "OutboxMessages", "InboxMessages", "__EFMigrationsHistory", "ApiKeys"];
 
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(SystemFixture system)
     {
