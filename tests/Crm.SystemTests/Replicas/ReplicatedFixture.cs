@@ -15,6 +15,9 @@ public sealed class ReplicatedFixture : SystemFixture
     /// <summary>The services whose consumers a store's work keeps busy.</summary>
     public static readonly string[] ConsumingServices = ["customers", "dispatch", "contracts", "followups", "reports"];
 
+    /// <summary>Twice the processes to start; on two cores, beside the other test assemblies, that took over 4 minutes once.</summary>
+    protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(10);
+
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var service in builder.Resources.OfType<ProjectResource>().Where(p => p.Name != "setup").ToList())
