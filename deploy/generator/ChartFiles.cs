@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Crm.Deploy;
 
 /// <summary>The chart's files other than templates: Chart.yaml, values.yaml (with its advice), NOTES.txt.</summary>
-public static partial class ChartFiles
+public static class ChartFiles
 {
     public const string Chart = """
         apiVersion: v2
@@ -37,7 +35,7 @@ public static partial class ChartFiles
     /// <summary>The keys the credentials Secret must hold: every connection string and secret parameter the pods read.</summary>
     public static IReadOnlyList<string> CredentialKeys(AspireManifest manifest) => manifest.Resources
         .SelectMany(r => r.Environment)
-        .Select(e => Reference().Match(e.Value))
+        .Select(e => EnvironmentMapping.Reference().Match(e.Value))
         .Where(m => m.Success && (m.Groups[2].Value == "connectionString" || (m.Groups[2].Value == "value" && manifest[m.Groups[1].Value].IsParameter)))
         .Select(m => m.Groups[1].Value)
         .Distinct()
@@ -129,7 +127,4 @@ public static partial class ChartFiles
         }
         return values.ToString();
     }
-
-    [GeneratedRegex(@"^\{([a-z0-9-]+)\.([a-zA-Z.]+)\}$")]
-    private static partial Regex Reference();
 }

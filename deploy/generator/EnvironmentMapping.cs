@@ -54,8 +54,9 @@ public sealed partial class EnvironmentMapping(AspireManifest manifest, HelmTemp
         ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = helm.Text(".Values.credentials.secretName"), Key = key } },
     };
 
+    /// <summary>A manifest expression naming one resource's property: <c>{customerdb.connectionString}</c>.</summary>
     [GeneratedRegex(@"^\{([a-z0-9-]+)\.([a-zA-Z.]+)\}$")]
-    private static partial Regex Reference();
+    internal static partial Regex Reference();
 
     [GeneratedRegex(@"^([A-Z0-9]+)_(HOST|PORT|USERNAME|PASSWORD|URI|JDBCCONNECTIONSTRING|DATABASENAME)$")]
     private static partial Regex ConnectionPart();
