@@ -25,6 +25,9 @@ else
     publicKey = builder.AddParameter("token-public-key", keys.PublicKey);
     adminPassword = builder.AddParameter("admin-password", builder.Configuration["Seed:AdminPassword"] ?? (demo ? "Admin#2026" : ""), secret: true);
 }
+// Quorum queues, replicated across a cluster's nodes, wherever the broker is one: in the chart, and with a local
+// cluster (Infra:BrokerNodes=3). A single local node keeps classic queues. Messaging:QuorumQueues decides otherwise.
+var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", publishing || infra.ClusteredBroker);
 string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb", "webdb"];
 
 // The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
@@ -44,6 +47,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         .WithoutProxy()
         .WithReference(infra.Database(database))
         .WithReference(infra.Messaging)
+        .WithMessagingSettings(infra, quorumQueues)
         .WaitForAll(infra.Servers)
         .WaitForCompletion(setup)
         .WithHttpHealthCheck("/health")
@@ -94,6 +98,13 @@ internal static class ServiceEnvironment
     public static IResourceBuilder<ProjectResource> WithoutProxy(this IResourceBuilder<ProjectResource> service)
     {
         ((IResourceBuilder<IResourceWithEndpoints>)service).WithEndpointProxySupport(false);
+        return service;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithMessagingSettings(this IResourceBuilder<ProjectResource> service, ServiceInfrastructure infra, bool quorumQueues)
+    {
+        service.WithEnvironment("Messaging__QuorumQueues", quorumQueues ? "true" : "false");
+        foreach (var (name, value) in infra.MessagingSettings) service.WithEnvironment(name, value);
         return service;
     }
 

@@ -28,6 +28,11 @@ ensure_local_servers() {
   apt_install "${missing[@]}"
 }
 
+# nftables, with which the broker cluster test cuts one node's loopback address off (a network fault).
+ensure_network_tools() {
+  command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || apt_install nftables
+}
+
 # Debian's Chromium, which the store console's browser tests drive (headless), and a Chinese font, so that
 # the screenshots they take show the console's labels rather than empty boxes.
 ensure_browser() {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace Crm.AppHost.Infrastructure;
 
@@ -27,26 +26,19 @@ public static class LocalInfrastructure
             $"Host={pg.Property(EndpointProperty.Host)};Port={pg.Property(EndpointProperty.Port)};Username=postgres;Password={pgPassword}");
 
         var rabbitPassword = builder.AddParameter("rabbitmq-password", LocalSecret.ReadOrCreate(dataDir, "rabbitmq-password"), secret: true);
-        var rabbit = builder.AddExecutable("rabbitmq", "bash", repoRoot, Path.Combine(repoRoot, "eng/local/rabbitmq.sh"))
-            .WithEndpoint(name: "amqp", scheme: "tcp", env: "RABBIT_PORT", isProxied: false)
-            .WithEndpoint(name: "dist", scheme: "tcp", env: "RABBIT_DIST_PORT", isProxied: false)
-            .WithEndpoint(name: "epmd", scheme: "tcp", env: "RABBIT_EPMD_PORT", isProxied: false)
-            .WithEnvironment("RABBIT_DATA", Path.Combine(dataDir, "rabbitmq"))
-            .WithEnvironment("RABBIT_USER", "crm")
-            .WithEnvironment("RABBIT_PASSWORD", rabbitPassword)
-            .WithHealthCheck("rabbitmq-ready");
-        var amqp = rabbit.GetEndpoint("amqp");
-        var messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create(
-            $"amqp://crm:{rabbitPassword}@{amqp.Property(EndpointProperty.Host)}:{amqp.Property(EndpointProperty.Port)}/"));
+        var broker = LocalBroker.Add(builder, repoRoot, dataDir, rabbitPassword);
+        var messaging = builder.AddConnectionString("messaging", broker.ConnectionString);
 
-        builder.Services.AddHealthChecks()
-            .AddAsyncCheck("postgres-ready", ct => PostgresAnswers(server, ct))
-            .AddAsyncCheck("rabbitmq-ready", ct => RabbitAnswers(messaging.Resource.ConnectionStringExpression, ct));
+        builder.Services.AddHealthChecks().AddAsyncCheck("postgres-ready", ct => PostgresAnswers(server, ct));
 
         return new ServiceInfrastructure(
             name => builder.AddConnectionString(name, ReferenceExpression.Create($"{server};Database={name}")),
             messaging,
-            [postgres, rabbit]);
+            [postgres, .. broker.Nodes])
+        {
+            MessagingSettings = broker.Settings,
+            ClusteredBroker = broker.Clustered,
+        };
     }
 
     private static async Task<HealthCheckResult> PostgresAnswers(ReferenceExpression server, CancellationToken cancellationToken)
@@ -62,20 +54,6 @@ public static class LocalInfrastructure
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer yet", ex);
-        }
-    }
-
-    private static async Task<HealthCheckResult> RabbitAnswers(ReferenceExpression uri, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var factory = new ConnectionFactory { Uri = new Uri((await uri.GetValueAsync(cancellationToken))!) };
-            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or IOException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy("RabbitMQ does not answer yet", ex);
         }
     }
 }

@@ -8,6 +8,12 @@ public sealed record ServiceInfrastructure(
 {
     private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> _databases = [];
 
+    /// <summary>What a service needs beside the connection string to reach the broker (a local cluster's nodes).</summary>
+    public IReadOnlyList<KeyValuePair<string, ReferenceExpression>> MessagingSettings { get; init; } = [];
+
+    /// <summary>The broker is a cluster of several nodes here (a local cluster), not one.</summary>
+    public bool ClusteredBroker { get; init; }
+
     /// <summary>The database of that name, added once and shared by the setup step and its service.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
         _databases.TryGetValue(name, out var database) ? database : _databases[name] = AddDatabase(name);

@@ -59,6 +59,12 @@ public static class ChartFiles
             credentials:
               secretName: crm-credentials
 
+            # Quorum queues, replicated across the RabbitMQ cluster's nodes, for every service's queues. A queue keeps
+            # the type it was declared with: an installation with classic queues is switched over as the README's
+            # "Quorum queues" says, not by this value alone.
+            messaging:
+              quorumQueues: true
+
             autoscaling:
               enabled: true
               # Average CPU use, in per cent of the requests, above which a service gets another replica.

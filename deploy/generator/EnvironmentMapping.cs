@@ -21,8 +21,15 @@ public sealed partial class EnvironmentMapping(AspireManifest manifest, HelmTemp
         return env;
     }
 
+    /// <summary>Settings an operator chooses per installation: read from values.yaml, whatever the AppHost published.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FromValues = new Dictionary<string, string>
+    {
+        ["Messaging__QuorumQueues"] = ".Values.messaging.quorumQueues",
+    };
+
     private V1EnvVar? Map(string name, string value)
     {
+        if (FromValues.TryGetValue(name, out var setting)) return new V1EnvVar { Name = name, Value = helm.Text(setting) };
         if (!value.Contains('{')) return new V1EnvVar { Name = name, Value = value };
         if (name == "HTTP_PORTS") return new V1EnvVar { Name = name, Value = ServiceWorkload.HttpPort.ToString() };
         if (Reference().Match(value) is { Success: true } reference)

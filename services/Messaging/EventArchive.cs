@@ -25,7 +25,10 @@ public sealed class EventArchive<TDbContext>(IServiceScopeFactory scopes, IBus b
 
     public async Task<long> ReplayAsync(string subscriber, DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + MessagingEndpoint.ReplayQueueOf(subscriber)));
+        // To the exchange in front of the subscriber's replay queue, which the subscriber declared (and bound) before it could
+        // ask: a "queue:" address would declare the queue here as well, as a classic queue, and the broker refuses that for a
+        // quorum queue (BrokerOptions.QuorumQueues).
+        var endpoint = await bus.GetSendEndpoint(new Uri("exchange:" + MessagingEndpoint.ReplayQueueOf(subscriber)));
         long sent = 0, after = 0;
         while (true)
         {

@@ -51,6 +51,7 @@ public static class MessagingRegistration
         var entityPrefix = configuration["Messaging:EntityPrefix"];
         var retries = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
         var reconnectInterval = configuration.GetValue("Messaging:ReconnectInterval", ReconnectInterval.Default);
+        var broker = configuration.GetSection("Messaging").Get<BrokerOptions>() ?? new BrokerOptions();
         List<Type> consumerTypes = [];
         services.AddMassTransit(bus =>
         {
@@ -61,12 +62,17 @@ public static class MessagingRegistration
             consumerTypes = services.Select(d => d.ServiceType)
                 .Where(t => t.IsClass && !t.IsAbstract && typeof(IConsumer).IsAssignableFrom(t) && t != typeof(ArchiveReplayRequestedConsumer))
                 .Distinct().ToList();
-            bus.AddConfigureEndpointsCallback((_, _, receive) => retries.Apply(receive));
+            bus.AddConfigureEndpointsCallback((_, _, receive) =>
+            {
+                retries.Apply(receive);
+                broker.ApplyTo(receive);
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var connectionString = configuration.GetConnectionString("messaging")
                     ?? throw new InvalidOperationException("The connection string 'messaging' (RabbitMQ) is not configured.");
-                rabbit.Host(new Uri(connectionString));
+                rabbit.Host(new Uri(connectionString), broker.ApplyTo);
+                broker.ApplyTo(rabbit);
                 if (!ReconnectInterval.TryApply(rabbit, reconnectInterval))
                     context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReconnectInterval)).LogWarning(
                         "The bus's reconnect interval could not be set: after a broker outage its endpoints reconnect up to 30 s apart");
@@ -83,6 +89,7 @@ public static class MessagingRegistration
                     replay.PrefetchCount = 1;
                     replay.ConcurrentMessageLimit = 1;
                     retries.Apply(replay);
+                    broker.ApplyTo(replay);
                     replay.DiscardSkippedMessages();
                     foreach (var consumer in consumerTypes) context.ConfigureConsumer(consumer, replay);
                 });

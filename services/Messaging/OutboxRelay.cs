@@ -34,11 +34,7 @@ public sealed class OutboxRelay<TDbContext>(
                 // exchange that no queue listens to yet: wait for it. Asking the bus is local and cheap,
                 // so it is asked every MinBackoff, not ever more rarely: publishing resumes within a
                 // moment of the broker's return.
-                while (!_options.Bypass && bus.CheckHealth().Status != BusHealthStatus.Healthy)
-                {
-                    logger.LogDebug("Outbox relay waits {Delay} for the message bus", _options.MinBackoff);
-                    await Task.Delay(_options.MinBackoff, stoppingToken);
-                }
+                await WaitForBusAsync(stoppingToken);
                 while (await RelayBatchAsync(stoppingToken) == _options.BatchSize) { }
                 backoff.Reset();
             }
@@ -53,6 +49,18 @@ public sealed class OutboxRelay<TDbContext>(
                 try { await Task.Delay(delay, stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }
+    }
+
+    private async Task WaitForBusAsync(CancellationToken stoppingToken)
+    {
+        if (_options.Bypass) return;
+        var health = bus.CheckHealth();
+        if (health.Status == BusHealthStatus.Healthy) return;
+        logger.LogInformation("Outbox relay waits for the message bus: {Status}, {Description}", health.Status, health.Description);
+        var waiting = Stopwatch.StartNew();
+        while ((health = bus.CheckHealth()).Status != BusHealthStatus.Healthy)
+            await Task.Delay(_options.MinBackoff, stoppingToken);
+        logger.LogInformation("Outbox relay resumes: the message bus is healthy again after {Waited}", waiting.Elapsed);
     }
 
     /// <summary>Publishes one batch of pending rows; returns how many it took.</summary>

@@ -17,6 +17,9 @@ public class SystemFixture : IAsyncLifetime
     /// <summary>The installation's data folder (Infra:DataDir): the servers' data, keys and passwords.</summary>
     public string DataDirectory => _dataDir;
 
+    /// <summary>Further AppHost arguments (configuration), for fixtures that need them.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
     /// <summary>Changes to the AppHost's resources before it starts, for fixtures that need them.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder) { }
 
@@ -46,7 +49,7 @@ public class SystemFixture : IAsyncLifetime
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Crm_AppHost>(
             // A trial clock in follow-ups, and its schedule looking every few seconds, so that months can pass in a test.
-            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true", "--Clock:Adjustable=true", "--Followups:TaskRules:Interval=00:00:03"]);
+            ["--Infra:Mode=local", $"--Infra:DataDir={_dataDir}", "--Seed:Demo=true", "--Clock:Adjustable=true", "--Followups:TaskRules:Interval=00:00:03", .. Arguments]);
         // The tests drive the gateway harder than one person would; its request limit is tested in Crm.Gateway.Tests.
         // Likewise its sign-in limits (tested there too): the tests sign the same demo accounts in many times a minute,
         // through the API and through the console.

@@ -9,10 +9,10 @@ namespace Crm.SystemTests.Faults;
 /// them: processes killed, PostgreSQL stopped the hard way, the broker put into maintenance, a service
 /// started again with the AppHost's own command.
 /// </summary>
-public sealed class Servers(SystemFixture system)
+public sealed class Servers(SystemFixture system, string brokerNode = "rabbitmq")
 {
     private static readonly string RepoRoot = FindRepoRoot();
-    private string RabbitData => Path.Combine(system.DataDirectory, "rabbitmq");
+    private string RabbitData => Path.Combine(system.DataDirectory, brokerNode);
     private string PostgresData => Path.Combine(system.DataDirectory, "postgres");
 
     /// <summary>The process id of the RabbitMQ node (beam.smp) whose home is this installation's folder.</summary>
@@ -83,14 +83,29 @@ public sealed class Servers(SystemFixture system)
         return found;
     }
 
-    /// <summary>Starts a service that has exited, with the AppHost's start command, and waits for it to be healthy.</summary>
-    public async Task StartServiceAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Stops a resource (a service, a broker node) with the AppHost's stop command and waits until it has exited.</summary>
+    public async Task StopResourceAsync(string name, CancellationToken cancellationToken)
     {
+        var commands = system.App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(Resource(name), KnownResourceCommands.StopCommand, cancellationToken);
+        if (!result.Success) throw new InvalidOperationException($"{name} did not stop: {result.Message}");
         await system.App.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
+    }
+
+    /// <summary>Starts a stopped resource with the AppHost's start command and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string name, CancellationToken cancellationToken)
+    {
         var commands = system.App.Services.GetRequiredService<ResourceCommandService>();
         var result = await commands.ExecuteCommandAsync(Resource(name), KnownResourceCommands.StartCommand, cancellationToken);
         if (!result.Success) throw new InvalidOperationException($"{name} did not start: {result.Message}");
         await system.App.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, cancellationToken);
+    }
+
+    /// <summary>Starts a service that has exited, with the AppHost's start command, and waits for it to be healthy.</summary>
+    public async Task StartServiceAsync(string name, CancellationToken cancellationToken)
+    {
+        await system.App.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
+        await StartResourceAsync(name, cancellationToken);
     }
 
     /// <summary>Starts every service that a test before left stopped, so that each test begins with the whole installation.</summary>
@@ -108,7 +123,7 @@ public sealed class Servers(SystemFixture system)
     private IResource Resource(string name) =>
         system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
 
-    private static async Task<string> RunAsync(string file, string[] arguments)
+    public static async Task<string> RunAsync(string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
