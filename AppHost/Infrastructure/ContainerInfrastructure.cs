@@ -10,6 +10,11 @@ public static class ContainerInfrastructure
         return new ServiceInfrastructure(
             name => postgres.AddDatabase(name),
             rabbit,
-            [postgres, rabbit]);
+            [postgres, rabbit])
+        {
+            // What the chart is made from: in Kubernetes a broker node is lost silently (its machine or network
+            // goes), and a connection to it is given up after two missed beats (README, "RabbitMQ as a cluster").
+            MessagingSettings = [new("Messaging__Heartbeat", ReferenceExpression.Create($"00:00:10"))],
+        };
     }
 }

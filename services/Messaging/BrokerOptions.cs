@@ -1,3 +1,6 @@
+using System.Net.Sockets;
+using RabbitMQ.Client;
+
 namespace Crm.Messaging;
 
 /// <summary>
@@ -22,6 +25,9 @@ public sealed class BrokerOptions
     /// <summary>
     /// How often the connection is checked both ways; a node that stops answering without closing the
     /// connection (lost network) is given up after two missed beats. Empty: the broker's offer.
+    /// With a heartbeat, the connection's socket also gives up data the node has not acknowledged within
+    /// three beats (TCP_USER_TIMEOUT, Linux): under load, a write to a silent node otherwise blocks for
+    /// good, and with it every publish on that connection, heartbeat or not.
     /// </summary>
     public TimeSpan? Heartbeat { get; set; }
 
@@ -31,7 +37,26 @@ public sealed class BrokerOptions
     public void ApplyTo(IRabbitMqHostConfigurator host)
     {
         if (Nodes.Count > 0) host.UseCluster(cluster => { foreach (var node in Nodes) cluster.Node(node); });
-        if (Heartbeat is { } heartbeat) host.Heartbeat(heartbeat);
+        if (Heartbeat is { } heartbeat)
+        {
+            host.Heartbeat(heartbeat);
+            host.OnRefreshConnectionFactory = factory =>
+            {
+                factory.SocketFactory = family => SocketGivingUpAfter(family, heartbeat * 3);
+                return Task.CompletedTask;
+            };
+        }
+    }
+
+    private const int IpProtocolTcp = 6;
+    private const int TcpUserTimeout = 18;
+
+    private static ITcpClient SocketGivingUpAfter(AddressFamily family, TimeSpan unacknowledged)
+    {
+        var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (OperatingSystem.IsLinux())
+            socket.SetRawSocketOption(IpProtocolTcp, TcpUserTimeout, BitConverter.GetBytes((int)unacknowledged.TotalMilliseconds));
+        return new TcpClientAdapter(socket);
     }
 
     /// <summary>The queue type of every queue the service declares: its consumers' queues, replay queue, _error and _skipped queues.</summary>
