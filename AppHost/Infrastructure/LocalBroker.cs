@@ -5,7 +5,7 @@ namespace Crm.AppHost.Infrastructure;
 
 /// <summary>
 /// RabbitMQ from the machine's package, run by eng/local/rabbitmq.sh: one node, or with Infra:BrokerNodes=3 a
-/// cluster of three on this machine (README, "RabbitMQ cluster"). Each node of a cluster has a loopback address
+/// cluster of three on this machine (README, "RabbitMQ as a cluster"). Each node of a cluster has a loopback address
 /// of its own (127.0.0.N), the name crmN@127.0.0.N and a shared Erlang cookie; they share one epmd, and every node
 /// after the first joins the first one's cluster on its first start. The services are given every node.
 /// </summary>

@@ -61,7 +61,7 @@ public static class ChartFiles
 
             # Quorum queues, replicated across the RabbitMQ cluster's nodes, for every service's queues. A queue keeps
             # the type it was declared with: an installation with classic queues is switched over as the README's
-            # "Quorum queues" says, not by this value alone.
+            # "RabbitMQ as a cluster, with quorum queues" says, not by this value alone.
             messaging:
               quorumQueues: true
 

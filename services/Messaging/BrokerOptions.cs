@@ -11,7 +11,7 @@ public sealed class BrokerOptions
     /// <summary>
     /// Quorum queues, replicated across the cluster's nodes, for the service's queues and their _error and
     /// _skipped queues; classic queues when off (a single local node). A queue keeps the type it was declared
-    /// with: switching an installation over is an operator's step (README, "Quorum queues").
+    /// with: switching an installation over is an operator's step (README, "RabbitMQ as a cluster, with quorum queues").
     /// </summary>
     public bool QuorumQueues { get; set; }
 

@@ -58,7 +58,7 @@ public sealed class OutboxRelay<TDbContext>(
         if (health.Status == BusHealthStatus.Healthy) return;
         logger.LogInformation("Outbox relay waits for the message bus: {Status}, {Description}", health.Status, health.Description);
         var waiting = Stopwatch.StartNew();
-        while ((health = bus.CheckHealth()).Status != BusHealthStatus.Healthy)
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
             await Task.Delay(_options.MinBackoff, stoppingToken);
         logger.LogInformation("Outbox relay resumes: the message bus is healthy again after {Waited}", waiting.Elapsed);
     }

@@ -4,7 +4,7 @@ using Crm.SystemTests.Faults;
 namespace Crm.SystemTests.Cluster;
 
 /// <summary>
-/// The broker as a cluster of three nodes with quorum queues (README, "RabbitMQ cluster"): every queue is
+/// The broker as a cluster of three nodes with quorum queues (README, "RabbitMQ as a cluster"): every queue is
 /// replicated on all three; under a store's load one node is stopped, then, once it is back, another node's
 /// network is cut off. Nothing acknowledged is missing, nothing is applied twice, nothing is left waiting, and
 /// how long the installation took to carry registrations through to a designer again is reported.
