@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RabbitMQ.Client;
 
 namespace Crm.Messaging.Tests;
 
@@ -24,7 +23,7 @@ public sealed class FailedMessageTests : IAsyncLifetime
         });
 
         var errorQueue = _host.ConsumerQueue + "_error";
-        await Eventually.Holds(async () => await MessagesInQueueAsync(errorQueue) == 1, Patience, "the message in the error queue");
+        await Eventually.Holds(async () => await BrokerQueues.MessagesInAsync(errorQueue) == 1, Patience, "the message in the error queue");
         Assert.Equal(0, await _host.TimesAppliedAsync(doomed.StoreId));
         // Other hosts of this test process publish on the same exchange: look at this message only.
         var messageId = await _host.InScopeAsync(db => db.OutboxMessages.Select(m => m.MessageId).SingleAsync());
@@ -32,20 +31,5 @@ public sealed class FailedMessageTests : IAsyncLifetime
         var health = await _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "failed-messages");
         Assert.Equal(HealthStatus.Degraded, health.Status);
         Assert.Contains("1 message(s) failed", health.Entries["failed-messages"].Description);
-    }
-
-    private static async Task<uint> MessagesInQueueAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0; // the queue does not exist yet
-        }
     }
 }

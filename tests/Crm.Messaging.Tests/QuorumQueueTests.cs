@@ -47,7 +47,7 @@ public sealed class QuorumQueueTests : IAsyncLifetime
         await _quorum.CommitAsync(doomed);
 
         var errorQueue = _quorum.ConsumerQueue + "_error";
-        await Eventually.Holds(async () => await MessagesInAsync(errorQueue) >= 1, Patience, "the failed message in the error queue");
+        await Eventually.Holds(async () => await BrokerQueues.MessagesInAsync(errorQueue) >= 1, Patience, "the failed message in the error queue");
         Assert.Equal("quorum", await QueueTypeAsync(errorQueue));
     }
 
@@ -84,18 +84,4 @@ public sealed class QuorumQueueTests : IAsyncLifetime
         }
     }
 
-    private static async Task<uint> MessagesInAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException)
-        {
-            return 0; // not declared yet
-        }
-    }
 }

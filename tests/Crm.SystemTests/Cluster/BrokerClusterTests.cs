@@ -82,9 +82,9 @@ public sealed class BrokerClusterTests(BrokerClusterFixture system, ITestOutputH
         string proof;
         try
         {
-            await Acknowledged(ledger, RegistrationsBetweenFaults);
+            await ledger.AcknowledgedAsync(RegistrationsBetweenFaults, Patience);
             proof = await fault(manager, clock);
-            await Acknowledged(ledger, ledger.AcknowledgedCustomers.Count() + RegistrationsBetweenFaults);
+            await ledger.AcknowledgedAsync(ledger.AcknowledgedCustomers.Count() + RegistrationsBetweenFaults, Patience);
         }
         finally
         {
@@ -123,18 +123,6 @@ public sealed class BrokerClusterTests(BrokerClusterFixture system, ITestOutputH
                 && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("designer").ValueKind == JsonValueKind.Object;
         }, Patience, "the probe customer to be given a designer");
         return clock.Elapsed;
-    }
-
-    private static async Task Acknowledged(Ledger ledger, int count)
-    {
-        try
-        {
-            await Eventually.Holds(() => ledger.AcknowledgedCustomers.Count() >= count, Patience, $"{count} acknowledged registrations");
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message} So far: {ledger.Summary()}.", ex);
-        }
     }
 
     /// <summary>The nodes that the given node sees running in its cluster (none while it does not answer).</summary>

@@ -130,11 +130,11 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         try
         {
-            await AcknowledgedRegistrations(RegistrationsBeforeAndAfter);
+            await _ledger.AcknowledgedAsync(RegistrationsBeforeAndAfter, Patience);
             var faultAt = clock.Elapsed;
             proof = await fault();
             recovered = clock.Elapsed - faultAt;
-            await AcknowledgedRegistrations(_ledger.AcknowledgedCustomers.Count() + RegistrationsBeforeAndAfter);
+            await _ledger.AcknowledgedAsync(_ledger.AcknowledgedCustomers.Count() + RegistrationsBeforeAndAfter, Patience);
         }
         finally
         {
@@ -150,18 +150,6 @@ public sealed class FaultTests(FaultFixture system, ITestOutputHelper output)
         TestReport.Write(output, $"Fault: {name}", $"Fault: {proof}.\nLoad: {_ledger.Summary()}.\n" +
             $"Recovery: the fault and its recovery took {recovered.TotalSeconds:0.0} s; every effect settled {settledAfter.TotalSeconds:0.0} s after the load stopped.\nEffects: {effects}.");
         Assert.True(effects.Settled, $"After {Settling.TotalMinutes} min: {effects}");
-    }
-
-    private async Task AcknowledgedRegistrations(int count)
-    {
-        try
-        {
-            await Eventually.Holds(() => _ledger.AcknowledgedCustomers.Count() >= count, Patience, $"{count} acknowledged registrations");
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message} So far: {_ledger.Summary()}.", ex);
-        }
     }
 
     private int Refused() => _ledger.Answers.Where(a => a.Key is 0 or >= 500).Sum(a => a.Value);

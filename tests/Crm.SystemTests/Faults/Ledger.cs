@@ -38,6 +38,19 @@ public sealed class Ledger
 
     public IEnumerable<Guid> AcknowledgedCustomers => Registrations.Values.OfType<Guid>();
 
+    /// <summary>Waits until at least <paramref name="count"/> registrations are acknowledged; the timeout says what was done so far.</summary>
+    public async Task AcknowledgedAsync(int count, TimeSpan patience)
+    {
+        try
+        {
+            await Eventually.Holds(() => AcknowledgedCustomers.Count() >= count, patience, $"{count} acknowledged registrations");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} So far: {Summary()}.", ex);
+        }
+    }
+
     public string Summary() =>
         $"{Registrations.Count} registrations sent ({AcknowledgedCustomers.Count()} acknowledged), " +
         $"{Milestones.Count} milestones ({Milestones.Values.Count(a => a)}), {FollowUps.Count} follow-ups ({FollowUps.Values.Count(f => f.Record is not null)}), " +
