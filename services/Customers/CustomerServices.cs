@@ -8,7 +8,8 @@ public static class CustomerServices
     public static IHostApplicationBuilder AddCustomerServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<OpenStore>().AddScoped<RegisterCustomer>().AddScoped<ChangeCustomer>()
-            .AddScoped<RecordMilestone>().AddScoped<RecordVisit>().AddScoped<NameConsultant>();
+            .AddScoped<RecordMilestone>().AddScoped<RecordVisit>().AddScoped<NameConsultant>().AddScoped<DuplicatePhone>();
+        builder.Services.AddSingleton<PhoneClaims>();
         builder.Services.AddArrivals();
         // Leads arrive in bulk (a marketing import, a partner's batch); registering them at a bounded rate
         // leaves the machine to the stores' front desks, whose walk-ins are dispatched while an import runs.

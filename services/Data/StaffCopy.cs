@@ -5,6 +5,7 @@ namespace Crm.Data;
 /// <summary>
 /// A service's copy of a staff account, kept from the gateway's StaffAccountOpened and StaffAccountChanged
 /// events: who a person is (name, role, store) when a service must name them, check them or give them work.
+/// Every database shard keeps all of them: chain staff (finance) act on stores of any shard.
 /// </summary>
 public sealed class StaffCopy
 {
@@ -62,6 +63,8 @@ public abstract class StaffOpenedConsumer<TDbContext>(TDbContext db, TimeProvide
     : IdempotentConsumer<StaffAccountOpened, TDbContext>(db, clock)
     where TDbContext : DbContext, IMessagingDbContext, IStaffCopies
 {
+    protected override bool OnEveryShard => true;
+
     protected override async Task HandleAsync(StaffAccountOpened message, MassTransit.ConsumeContext<StaffAccountOpened> context)
     {
         if (!await Db.Staff.AnyAsync(s => s.Id == message.UserId, context.CancellationToken)) Db.Staff.Add(StaffCopy.From(message));
@@ -73,6 +76,8 @@ public abstract class StaffChangedConsumer<TDbContext>(TDbContext db, TimeProvid
     : IdempotentConsumer<StaffAccountChanged, TDbContext>(db, clock)
     where TDbContext : DbContext, IMessagingDbContext, IStaffCopies
 {
+    protected override bool OnEveryShard => true;
+
     protected override async Task HandleAsync(StaffAccountChanged message, MassTransit.ConsumeContext<StaffAccountChanged> context)
     {
         var member = await Db.Staff.FirstOrDefaultAsync(s => s.Id == message.UserId, context.CancellationToken);

@@ -50,4 +50,12 @@ public static class Problems
     public static ProblemHttpResult Arriving(string what) => Refused(Violation.NotYetArrived(what));
 
     public static ProblemHttpResult NotFound(string what) => Refused(Violation.NotFound(what));
+
+    public const string StoreMoving = "store-moving";
+
+    /// <summary>503 with Retry-After: the store's records are being moved to another database; nothing was read or changed.</summary>
+    public static ProblemHttpResult Moving() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store is being moved.",
+            detail: "The store's records are being moved to another database, which takes a few minutes; send the request again then.",
+            extensions: new Dictionary<string, object?> { ["code"] = StoreMoving });
 }

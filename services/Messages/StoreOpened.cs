@@ -10,4 +10,6 @@ public sealed record StoreOpened : IStoreEvent
     /// <summary>IANA time zone: the store's "day" counts in it.</summary>
     public required string TimeZone { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
+    /// <summary>The database shard the chain placed the store's rows on; none (announced before shards) is "home".</summary>
+    public string? Shard { get; init; }
 }

@@ -18,7 +18,7 @@ public interface IEventArchive
     Task<long> ReplayAsync(string subscriber, DateTimeOffset? since, CancellationToken cancellationToken);
 }
 
-public sealed class EventArchive<TDbContext>(IServiceScopeFactory scopes, IBus bus, ILogger<EventArchive<TDbContext>> logger) : IEventArchive
+public sealed class EventArchive<TDbContext>(IServiceScopeFactory scopes, DatabaseShards shards, IBus bus, ILogger<EventArchive<TDbContext>> logger) : IEventArchive
     where TDbContext : DbContext, IMessagingDbContext
 {
     private const int PageSize = 500;
@@ -29,28 +29,36 @@ public sealed class EventArchive<TDbContext>(IServiceScopeFactory scopes, IBus b
         // ask: a "queue:" address would declare the queue here as well, as a classic queue, and the broker refuses that for a
         // quorum queue (BrokerOptions.QuorumQueues).
         var endpoint = await bus.GetSendEndpoint(new Uri("exchange:" + MessagingEndpoint.ReplayQueueOf(subscriber)));
-        long sent = 0, after = 0;
-        while (true)
+        long sent = 0;
+        // Shard by shard: a store's events are all on its shard, in their order. A store moved from one shard to
+        // another has its earlier events on a shard replayed before: "home" comes first, then the others in
+        // the order configured, so a move is to a shard named later (bench/RESULTS.md and the README say so).
+        foreach (var shard in shards.Names)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var archive = scope.ServiceProvider.GetRequiredService<TDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.SentAt != null && m.Sequence > after);
-            if (since is { } from) archive = archive.Where(m => m.CreatedAt >= from);
-            var page = await archive.OrderBy(m => m.Sequence).Take(PageSize).ToListAsync(cancellationToken);
-            foreach (var row in page)
+            long after = 0;
+            while (true)
             {
-                var (message, type, error) = MessageJson.Read(row);
-                if (error is not null)
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+                scope.ServiceProvider.GetRequiredService<ShardRoute>().Use(db, shard);
+                var archive = db.OutboxMessages.AsNoTracking().Where(m => m.SentAt != null && m.Sequence > after);
+                if (since is { } from) archive = archive.Where(m => m.CreatedAt >= from);
+                var page = await archive.OrderBy(m => m.Sequence).Take(PageSize).ToListAsync(cancellationToken);
+                foreach (var row in page)
                 {
-                    logger.LogWarning("Archived event #{Sequence} is not replayed: {Error}", row.Sequence, error);
-                    continue;
+                    var (message, type, error) = MessageJson.Read(row);
+                    if (error is not null)
+                    {
+                        logger.LogWarning("Archived event #{Sequence} of shard {Shard} is not replayed: {Error}", row.Sequence, shard, error);
+                        continue;
+                    }
+                    // The original id: a subscriber that applied the event already skips it.
+                    await endpoint.Send(message!, type!, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), cancellationToken);
+                    sent++;
                 }
-                // The original id: a subscriber that applied the event already skips it.
-                await endpoint.Send(message!, type!, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), cancellationToken);
-                sent++;
+                if (page.Count < PageSize) break;
+                after = page[^1].Sequence;
             }
-            if (page.Count < PageSize) break;
-            after = page[^1].Sequence;
         }
         logger.LogInformation("Replayed {Count} archived events to {Subscriber}", sent, subscriber);
         return sent;

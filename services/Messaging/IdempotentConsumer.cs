@@ -5,7 +5,8 @@ namespace Crm.Messaging;
 /// <summary>
 /// A consumer that applies each message once: the message id is recorded in the inbox in the same
 /// transaction as the consumer's changes and the events they cause, so a redelivered (or replayed)
-/// message is acknowledged and skipped.
+/// message is acknowledged and skipped. With several database shards, a store's message is applied on the
+/// store's shard (<see cref="ShardRoute"/>), with the inbox row there.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
@@ -15,6 +16,49 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     protected TimeProvider Clock => clock;
 
     public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        try
+        {
+            await RouteAndApplyAsync(context);
+        }
+        catch
+        {
+            await AbandonedAsync();
+            throw;
+        }
+        await CommittedAsync();
+    }
+
+    private async Task RouteAndApplyAsync(ConsumeContext<TMessage> context)
+    {
+        var route = context.TryGetPayload(out IServiceScope? scope) ? scope.ServiceProvider.GetService<ShardRoute>() : null;
+        if (route is not null && context.Message is StoreOpened opened)
+            await scope!.ServiceProvider.GetRequiredService<StorePlacements>().PlaceAsync(opened.StoreId, opened.Shard, opened.OpenedAt, context.CancellationToken);
+        if (route is null || route.Shards.Single) await ApplyAsync(context);
+        else if (OnEveryShard)
+        {
+            foreach (var shard in route.Shards.Names)
+            {
+                route.Use(db, shard);
+                await ApplyAsync(context);
+            }
+        }
+        else
+        {
+            // A store's message is applied on the store's shard; one about the chain, at home.
+            if (context.Message is IStoreEvent storeEvent) await route.UseStoreAsync(db, storeEvent.StoreId, context.CancellationToken);
+            else route.Use(db, DatabaseShards.Home);
+            await ApplyAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// Whether the message is applied on every shard, each with its own inbox row: copies of what the whole chain
+    /// shares (staff accounts), which a store's rows on any shard refer to.
+    /// </summary>
+    protected virtual bool OnEveryShard => false;
+
+    private async Task ApplyAsync(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be applied once.");
         var consumer = GetType().FullName!;
@@ -35,14 +79,16 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
             },
             ct => remember ? db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct) : Task.FromResult(false),
             cancellation);
-        Committed();
     }
 
     private static bool InboxBypassed(ConsumeContext context) =>
         context.TryGetPayload(out IServiceScope? scope) && scope.ServiceProvider.GetService<IOptions<InboxOptions>>()?.Value.Bypass == true;
 
     /// <summary>Called once the message's changes are committed (or were, by an earlier delivery).</summary>
-    protected virtual void Committed() { }
+    protected virtual Task CommittedAsync() => Task.CompletedTask;
+
+    /// <summary>Called when this delivery's changes were not committed: what the handler took outside the database is given back.</summary>
+    protected virtual Task AbandonedAsync() => Task.CompletedTask;
 
     /// <summary>Applies the message to the tracked entities of <see cref="Db"/>; the base class saves.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);

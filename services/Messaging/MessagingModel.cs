@@ -5,7 +5,10 @@ public static class MessagingModel
     /// <summary>The message type of the request a service sends on its first start (<see cref="ArchiveReplayOnFirstStart{TDbContext}"/>).</summary>
     public static readonly string ReplayRequestType = typeof(ArchiveReplayRequested).FullName!;
 
-    /// <summary>Adds the outbox (pending events and the event archive) and inbox tables to a service's model.</summary>
+    /// <summary>
+    /// Adds the outbox (pending events and the event archive) and inbox tables to a service's model, and the store
+    /// directory (used in the home database only).
+    /// </summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder model)
     {
         model.Entity<OutboxMessage>(outbox =>
@@ -33,6 +36,12 @@ public static class MessagingModel
             inbox.Property(m => m.Consumer).HasMaxLength(300);
             inbox.Property(m => m.HandledBy).HasMaxLength(ServiceInstance.MaxLength);
             inbox.HasIndex(m => m.ProcessedAt);
+        });
+        model.Entity<StorePlacement>(placement =>
+        {
+            placement.ToTable("StorePlacements");
+            placement.HasKey(p => p.StoreId);
+            placement.Property(p => p.Shard).HasMaxLength(StorePlacement.MaxShardLength);
         });
         return model;
     }

@@ -32,9 +32,11 @@ public static class MessagingOperationsApi
     private static async Task<Ok<OutboxState>> State(IOutboxAdministration outbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(await outbox.StateAsync(cancellationToken));
 
-    private static async Task<Results<Ok<ParkedEvent>, ProblemHttpResult>> Requeue(long sequence, IOutboxAdministration outbox, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ParkedEvent>, ProblemHttpResult>> Requeue(
+        long sequence, string? shard, IOutboxAdministration outbox, CancellationToken cancellationToken)
     {
-        var (parked, requeued) = await outbox.RequeueAsync(sequence, cancellationToken);
+        // Sequences count per shard: an event of a further shard is named with ?shard= (the outbox's state says which).
+        var (parked, requeued) = await outbox.RequeueAsync(sequence, shard ?? DatabaseShards.Home, cancellationToken);
         if (parked is null) return Problems.NotFound("outbox event");
         return requeued ? TypedResults.Ok(parked) : Problems.Conflict("not-parked", $"Event #{sequence} is not parked: only a parked event is re-queued.");
     }

@@ -5,8 +5,8 @@ namespace Crm.Messaging;
 public static class MessagingRegistration
 {
     /// <summary>
-    /// Registers the service's database (connection string <paramref name="connectionName"/>), its
-    /// outbox relay, event archive and inbox, and MassTransit on RabbitMQ (connection string "messaging").
+    /// Registers the service's database (connection string <paramref name="connectionName"/>, and one more per
+    /// further shard: <see cref="DatabaseShards"/>), its store directory, the outbox relay (of every shard), event archive and inbox, and MassTransit on RabbitMQ (connection string "messaging").
     /// Queues are named after the service so that each service gets its own copy of an event; each
     /// service also has a replay queue that receives archives sent to it alone.
     /// </summary>
@@ -26,8 +26,13 @@ public static class MessagingRegistration
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddOptions<InboxOptions>().BindConfiguration("Messaging:Inbox");
         services.AddOptions<RetentionOptions>().BindConfiguration("Messaging:Retention");
+        services.AddSingleton(sp => new DatabaseShards(sp.GetRequiredService<IConfiguration>(), connectionName));
+        services.AddSingleton<StorePlacements>();
+        services.AddHostedService<StorePlacementRefresh>();
+        services.AddScoped<ShardRoute>();
+        // The context opens the shard its scope is routed to: the caller's store's, else home until told otherwise.
         services.AddDbContext<TDbContext>((sp, options) => options
-            .UseNpgsql(DatabaseConnection.For(configuration, connectionName))
+            .UseNpgsql(sp.GetRequiredService<ShardRoute>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxWakeUpInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>();
         services.AddHostedService<OutboxRelay<TDbContext>>();

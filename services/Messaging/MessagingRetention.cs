@@ -9,6 +9,7 @@ namespace Crm.Messaging;
 /// </summary>
 public sealed class MessagingRetention<TDbContext>(
     IServiceScopeFactory scopes,
+    DatabaseShards shards,
     IOptions<OutboxOptions> outbox,
     IOptions<InboxOptions> inbox,
     IOptions<RetentionOptions> retention,
@@ -41,14 +42,26 @@ public sealed class MessagingRetention<TDbContext>(
     }
 
     /// <summary>
-    /// Deletes what is past its retention now; answers how many archive and inbox rows went. With several
+    /// Deletes what is past its retention now, on every shard; answers how many archive and inbox rows went. With several
     /// instances of the service, one cleans at a time (a PostgreSQL advisory lock, named after the service's
     /// database): the next finds only what expired since.
     /// </summary>
     public async Task<(long Archive, long Inbox)> CleanAsync(CancellationToken cancellationToken)
     {
+        long archive = 0, inbox = 0;
+        foreach (var shard in shards.Names)
+        {
+            var (archiveHere, inboxHere) = await CleanAsync(shard, cancellationToken);
+            (archive, inbox) = (archive + archiveHere, inbox + inboxHere);
+        }
+        return (archive, inbox);
+    }
+
+    private async Task<(long Archive, long Inbox)> CleanAsync(string shard, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        scope.ServiceProvider.GetRequiredService<ShardRoute>().Use(db, shard);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -6,10 +6,11 @@ namespace Crm.Messaging;
 /// Publishes committed outbox rows to the broker. A row is marked sent only after the broker confirmed
 /// it; a crash in between publishes it again, and the consumers' inbox drops the copy. A batch is
 /// published store by store side by side, each store's events in commit order; a row that cannot be
-/// read is parked and never holds up the rows after it.
+/// read is parked and never holds up the rows after it. Each database shard has its own relay.
 /// </summary>
 public sealed class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
+    DatabaseShards shards,
     IBusControl bus,
     OutboxSignal signal,
     RelayCrashSwitch crashSwitch,
@@ -21,21 +22,28 @@ public sealed class OutboxRelay<TDbContext>(
     private static readonly ActivitySource Source = new("Crm.Messaging");
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.Bypass) logger.LogCritical("Messaging:Outbox:Bypass is on: events are published once and dropped when that fails. Never run a store like this.");
+        return Task.WhenAll(shards.Names.Select(shard => RelayAsync(shard, stoppingToken)));
+    }
+
+    /// <summary>One shard's outbox, for as long as the service runs; a shard that fails backs off alone.</summary>
+    private async Task RelayAsync(string shard, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         var backoff = new Backoff(_options.MinBackoff, _options.MaxBackoff);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await signal.WaitAsync(shard, _options.PollInterval, stoppingToken);
                 // Until the bus is connected and its endpoints are bound, a publish could reach an
                 // exchange that no queue listens to yet: wait for it. Asking the bus is local and cheap,
                 // so it is asked every MinBackoff, not ever more rarely: publishing resumes within a
                 // moment of the broker's return.
                 await WaitForBusAsync(stoppingToken);
-                while (await RelayBatchAsync(stoppingToken) == _options.BatchSize) { }
+                while (await RelayBatchAsync(shard, stoppingToken) == _options.BatchSize) { }
                 backoff.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,7 +53,7 @@ public sealed class OutboxRelay<TDbContext>(
             catch (Exception ex)
             {
                 var delay = backoff.NextDelay();
-                logger.LogWarning(ex, "Outbox relay could not publish; retrying in {Delay}", delay);
+                logger.LogWarning(ex, "Outbox relay of shard {Shard} could not publish; retrying in {Delay}", shard, delay);
                 try { await Task.Delay(delay, stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }
@@ -64,7 +72,7 @@ public sealed class OutboxRelay<TDbContext>(
     }
 
     /// <summary>Publishes one batch of pending rows; returns how many it took.</summary>
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(string shard, CancellationToken cancellationToken)
     {
         // Polling is not worth a trace of its own every few seconds: its database spans hang under
         // an unrecorded parent, which samplers drop. Each publish continues its own request's trace.
@@ -73,13 +81,14 @@ public sealed class OutboxRelay<TDbContext>(
         poll.Start();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var (taken, failure) = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => RelayBatchAsync(db, cancellationToken));
+        scope.ServiceProvider.GetRequiredService<ShardRoute>().Use(db, shard);
+        var (taken, failure) = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => RelayBatchAsync(db, shard, cancellationToken));
         // What was confirmed is saved; the first failure is reported after, so the relay backs off.
         if (failure is not null) throw failure;
         return taken;
     }
 
-    private async Task<(int Taken, Exception? Failure)> RelayBatchAsync(TDbContext db, CancellationToken cancellationToken)
+    private async Task<(int Taken, Exception? Failure)> RelayBatchAsync(TDbContext db, string shard, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -96,7 +105,7 @@ public sealed class OutboxRelay<TDbContext>(
             else
             {
                 row.Park(error, clock.GetUtcNow());
-                logger.LogError("Outbox row {Sequence} ({MessageType}) is parked: {Error}", row.Sequence, row.MessageType, error);
+                logger.LogError("Outbox row {Sequence} ({MessageType}) of shard {Shard} is parked: {Error}", row.Sequence, row.MessageType, shard, error);
             }
         }
 

@@ -5,9 +5,9 @@ namespace Crm.Messaging;
 
 /// <summary>
 /// Wakes the relay once a unit of work that wrote outbox rows has committed, whether by a plain
-/// SaveChanges or by an explicit transaction. Scoped: one per DbContext.
+/// SaveChanges or by an explicit transaction: the relay of the shard it was written on. Scoped: one per DbContext.
 /// </summary>
-public sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutboxWakeUpInterceptor(OutboxSignal signal, ShardRoute route) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private bool _outboxWritten;
 
@@ -59,6 +59,6 @@ public sealed class OutboxWakeUpInterceptor(OutboxSignal signal) : ISaveChangesI
     {
         if (!_outboxWritten) return;
         _outboxWritten = false;
-        signal.Notify();
+        signal.Notify(route.Shard);
     }
 }

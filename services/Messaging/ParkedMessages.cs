@@ -9,11 +9,25 @@ public sealed class ParkedMessages<TDbContext>(IServiceScopeFactory scopes) : IH
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var parked = scope.ServiceProvider.GetRequiredService<TDbContext>().OutboxMessages.AsNoTracking().Where(m => m.ParkedAt != null);
-        var count = await parked.CountAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var route = scope.ServiceProvider.GetRequiredService<ShardRoute>();
+        var count = 0;
+        string? first = null;
+        foreach (var shard in route.Shards.Names)
+        {
+            route.Use(db, shard);
+            var parked = db.OutboxMessages.AsNoTracking().Where(m => m.ParkedAt != null);
+            var here = await parked.CountAsync(cancellationToken);
+            if (here == 0) continue;
+            count += here;
+            if (first is null)
+            {
+                var row = await parked.OrderBy(m => m.Sequence).FirstAsync(cancellationToken);
+                first = $"#{row.Sequence}{OutboxAdministration.ShardQuery(shard)} {row.MessageType}: {row.LastError}";
+            }
+        }
         if (count == 0) return HealthCheckResult.Healthy("No parked events");
-        var first = await parked.OrderBy(m => m.Sequence).FirstAsync(cancellationToken);
         return HealthCheckResult.Degraded(
-            $"{count} event(s) could not be published and are parked; first: #{first.Sequence} {first.MessageType}: {first.LastError}. Re-queue with POST /operations/outbox/{{sequence}}/requeue.");
+            $"{count} event(s) could not be published and are parked; first: {first}. Re-queue with POST /operations/outbox/{{sequence}}/requeue.");
     }
 }

@@ -49,7 +49,7 @@ internal sealed class DemoChain(IServiceProvider services, DemoOptions options, 
     {
         foreach (var (code, name, city) in Stores)
         {
-            var opened = (await OpenStoreAsync(code, name, city, cancellationToken)).ToOpenedEvent();
+            var opened = (await OpenStoreAsync(code, name, city, cancellationToken)).ToOpenedEvent(DatabaseShards.Home);
             var designers = await HireDesignersAsync(opened, cancellationToken);
             await CreateAccountsAsync(opened, designers, cancellationToken);
         }
@@ -60,9 +60,11 @@ internal sealed class DemoChain(IServiceProvider services, DemoOptions options, 
     private async Task<Store> OpenStoreAsync(string code, string name, string city, CancellationToken cancellationToken)
     {
         if (await _customers.Stores.FirstOrDefaultAsync(s => s.Code == code, cancellationToken) is { } existing) return existing;
+        // The demo stores are at home, whatever shards the installation has.
         var store = Store.Open(code, name, city, null, clock.GetUtcNow());
         _customers.Stores.Add(store);
-        _customers.Publish(store.ToOpenedEvent(), clock);
+        _customers.Set<StorePlacement>().Add(new StorePlacement { StoreId = store.Id, Shard = DatabaseShards.Home, ChangedAt = store.OpenedAt });
+        _customers.Publish(store.ToOpenedEvent(DatabaseShards.Home), clock);
         await _customers.SaveChangesAsync(cancellationToken);
         return store;
     }

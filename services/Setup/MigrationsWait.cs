@@ -14,7 +14,7 @@ public sealed class MigrationsWait(IServiceScopeFactory scopes, IConfiguration c
         var timeout = configuration.GetValue("Setup:WaitTimeout", TimeSpan.FromMinutes(5));
         var interval = TimeSpan.FromSeconds(2);
         var started = clock.GetUtcNow();
-        var names = SetupDatabases.ByConnectionName.Keys.Where(name => !string.IsNullOrWhiteSpace(configuration.GetConnectionString(name))).ToList();
+        var names = SetupDatabases.Databases(configuration).Where(d => !string.IsNullOrWhiteSpace(configuration.GetConnectionString(d.Name))).ToList();
         if (names.Count == 0)
         {
             logger.LogError("No database connection string is configured: nothing to wait for");
@@ -25,7 +25,7 @@ public sealed class MigrationsWait(IServiceScopeFactory scopes, IConfiguration c
             var pending = await PendingAsync(names, cancellationToken);
             if (pending.Count == 0)
             {
-                logger.LogInformation("Migrated: {Databases}", string.Join(", ", names));
+                logger.LogInformation("Migrated: {Databases}", string.Join(", ", names.Select(d => d.Name)));
                 return 0;
             }
             if (clock.GetUtcNow() - started > timeout)
@@ -37,13 +37,13 @@ public sealed class MigrationsWait(IServiceScopeFactory scopes, IConfiguration c
         }
     }
 
-    private async Task<List<string>> PendingAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    private async Task<List<string>> PendingAsync(IEnumerable<(string Name, Type Context)> databases, CancellationToken cancellationToken)
     {
         var pending = new List<string>();
-        foreach (var name in names)
+        foreach (var (name, context) in databases)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = (DbContext)scope.ServiceProvider.GetRequiredService(SetupDatabases.ByConnectionName[name]);
+            var db = SetupDatabases.Open(scope.ServiceProvider, configuration, name, context);
             try
             {
                 var migrations = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

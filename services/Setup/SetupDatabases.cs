@@ -41,6 +41,30 @@ public static class SetupDatabases
         ["gatewaydb"] = typeof(GatewayDbContext), [ConsoleKeysDbContext.ConnectionName] = typeof(ConsoleKeysDbContext),
     };
 
+    /// <summary>The services whose stores are spread over shards (the gateway and the console keep the chain's own records).</summary>
+    private static readonly string[] Sharded = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb"];
+
+    /// <summary>
+    /// Every database to migrate, by its connection string name: each service's own, and for each further shard that
+    /// "Database:Shards" names, each sharded service's database there ("customerdb-east"), of the same schema.
+    /// </summary>
+    public static IEnumerable<(string Name, Type Context)> Databases(IConfiguration configuration)
+    {
+        foreach (var (name, context) in ByConnectionName) yield return (name, context);
+        foreach (var shard in DatabaseShards.NamesIn(configuration))
+            foreach (var name in Sharded)
+                yield return (DatabaseShards.ConnectionNameOf(name, shard), ByConnectionName[name]);
+    }
+
+    /// <summary>The database's context, opened on the connection string of that name.</summary>
+    public static DbContext Open(IServiceProvider services, IConfiguration configuration, string name, Type context)
+    {
+        var db = (DbContext)services.GetRequiredService(context);
+        db.Database.SetConnectionString(configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"The connection string '{name}' is not configured ({DatabaseShards.Setting} names its shard)."));
+        return db;
+    }
+
     private static Action<DbContextOptionsBuilder> Npgsql(IHostApplicationBuilder builder, string name) => options =>
         options.UseNpgsql(builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"The connection string '{name}' is not configured."));

@@ -35,8 +35,8 @@ public sealed class ParkedEventTests : IAsyncLifetime
         Assert.StartsWith($"1 event(s) could not be published and are parked; first: #{parked.Sequence} Crm.Messages.StoreRenamed", health.Entries["parked-events"].Description);
 
         // Re-queued without a fix, it is tried once more and parked again.
-        var (requeued, done) = await _host.InScopeAsync(async db =>
-            await new OutboxAdministration<TestDbContext>(db, _host.Services.GetRequiredService<OutboxSignal>()).RequeueAsync(parked.Sequence, CancellationToken.None));
+        await using var scope = _host.Services.CreateAsyncScope();
+        var (requeued, done) = await scope.ServiceProvider.GetRequiredService<IOutboxAdministration>().RequeueAsync(parked.Sequence, DatabaseShards.Home, CancellationToken.None);
         Assert.True(done);
         Assert.Equal(parked.Sequence, requeued!.Sequence);
         await Eventually.Holds(async () => await _host.InScopeAsync(db =>

@@ -24,7 +24,7 @@ public static partial class CustomerSearch
 
     public static async Task<Results<Ok<ListPage<CustomerResponse>>, ValidationProblem>> List(
         Guid? storeId, string? stage, Guid? designerId, string? source, string? q, DateOnly? registeredFrom, DateOnly? registeredTo,
-        int? page, int? pageSize, CustomerDbContext db, StoreScope scope, CancellationToken cancellationToken)
+        int? page, int? pageSize, CustomerDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var filter = new Filter(storeId, QueryEnum.Parse<CustomerStage>(stage, "stage", errors), designerId,
@@ -33,30 +33,34 @@ public static partial class CustomerSearch
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = Apply(db.Customers.AsNoTracking(), filter);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        // A list of one store is read on its shard; one of the whole chain, on every shard.
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, filter.StoreId, shard => Apply(shard.Customers.AsNoTracking(), filter),
+            customers => customers.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<CustomerResponse>(items.ConvertAll(c => CustomerResponse.From(c, scope)), paging.Page, paging.PageSize, total));
     }
 
     /// <summary>The completeness rate (filled basic fields ÷ all basic fields) per store and over all the caller sees.</summary>
     public static async Task<Results<Ok<CompletenessResponse>, ValidationProblem>> Completeness(
-        Guid? storeId, DateOnly? registeredFrom, DateOnly? registeredTo, CustomerDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, DateOnly? registeredFrom, DateOnly? registeredTo, CustomerDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var filter = new Filter(storeId, null, null, null, null, registeredFrom, registeredTo);
         var errors = new FieldErrors();
         filter.Check(errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var perStore = await Apply(db.Customers.AsNoTracking(), filter)
-            .GroupBy(c => c.StoreId)
-            .Select(g => new { StoreId = g.Key, Customers = g.LongCount(), Filled = g.Sum(c => c.Completeness) })
-            .ToListAsync(cancellationToken);
-        var stores = await db.Stores.AsNoTracking().Where(s => perStore.Select(p => p.StoreId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var rows = perStore.Select(p => new StoreCompleteness(p.StoreId, stores[p.StoreId].Code, stores[p.StoreId].Name, p.Customers, Rate(p.Filled, p.Customers)))
-            .OrderBy(r => r.StoreCode).ToList();
-        var customers = perStore.Sum(p => p.Customers);
+        // Each store is on one shard: its figures and its name are read there, and the whole chain's put together.
+        var perStore = await db.OnEveryShardIfChainAsync(route, scope, storeId, async shard =>
+        {
+            var figures = await Apply(shard.Customers.AsNoTracking(), filter)
+                .GroupBy(c => c.StoreId)
+                .Select(g => new { StoreId = g.Key, Customers = g.LongCount(), Filled = g.Sum(c => c.Completeness) })
+                .ToListAsync(cancellationToken);
+            var ids = figures.Select(p => p.StoreId).ToList();
+            var stores = await shard.Stores.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            return figures.ConvertAll(p => (Row: new StoreCompleteness(p.StoreId, stores[p.StoreId].Code, stores[p.StoreId].Name, p.Customers, Rate(p.Filled, p.Customers)), p.Filled));
+        });
+        var rows = perStore.Select(p => p.Row).OrderBy(r => r.StoreCode).ToList();
+        var customers = rows.Sum(p => p.Customers);
         return TypedResults.Ok(new CompletenessResponse(customers, Rate(perStore.Sum(p => p.Filled), customers), rows));
     }
 

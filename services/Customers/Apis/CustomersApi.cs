@@ -8,7 +8,8 @@ public static class CustomersApi
 
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder routes)
     {
-        var customers = routes.MapGroup("/api/customers").WithTags("Customers");
+        var customers = routes.MapGroup("/api/customers").WithTags("Customers")
+            .RoutedToStoreShard<CustomerDbContext>((db, id, ct) => db.Customers.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => (Guid?)c.StoreId).FirstOrDefaultAsync(ct));
         customers.MapPost("/", Register).WithSummary("Registers a customer with the basic information; a known phone is a 409 duplicate-phone.").RequireRoles(StaffRoles.StoreStaff);
         customers.MapGet("/{id:guid}", Get).WithSummary("Reads a customer: basic information, stage, designer, consultant and milestones.").RequireRoles(Readers);
         customers.MapGet("/", CustomerSearch.List).WithSummary("Lists customers by store, stage, designer, source, registration dates and free text.").RequireRoles(Readers);

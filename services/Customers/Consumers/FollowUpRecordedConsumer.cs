@@ -12,9 +12,12 @@ namespace Crm.Customers.Consumers;
 /// rules of §1 refuse (a phone another customer holds, a value out of range) are not applied; the timeline says which
 /// and why, so that the customer manager can correct them by hand.
 /// </summary>
-public sealed class FollowUpRecordedConsumer(CustomerDbContext db, TimeProvider clock, IOptions<HttpJsonOptions> json)
+public sealed class FollowUpRecordedConsumer(CustomerDbContext db, DuplicatePhone duplicates, PhoneClaims claims, TimeProvider clock, IOptions<HttpJsonOptions> json)
     : IdempotentConsumer<FollowUpRecorded, CustomerDbContext>(db, clock)
 {
+    // A number changed: the new one claimed (given back if the change is not committed), the old one given up after.
+    private (Guid CustomerId, string Old, string New, bool Taken)? _phoneChange;
+
     protected override async Task HandleAsync(FollowUpRecorded message, ConsumeContext<FollowUpRecorded> context)
     {
         var ct = context.CancellationToken;
@@ -33,7 +36,7 @@ public sealed class FollowUpRecordedConsumer(CustomerDbContext db, TimeProvider 
         var (name, phone, info, specialRequest) = details is null ? default : details.Validate(errors);
         var refusal = errors.Any
             ? string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
-            : phone != customer.Phone ? (await DuplicatePhone.FindAsync(Db, phone, customer.StoreId, customer.Id, ct))?.Detail : null;
+            : phone != customer.Phone ? (await ClaimAsync(customer, phone, ct))?.Detail : null;
         var now = Clock.GetUtcNow();
         if (refusal is not null)
         {
@@ -45,6 +48,24 @@ public sealed class FollowUpRecordedConsumer(CustomerDbContext db, TimeProvider 
         var logged = customer.Change(name, phone, info, specialRequest, reason, message.RecordedById?.ToString() ?? message.RecordedBy, message.RecordedBy, now);
         Db.Changes.AddRange(logged);
         if (logged.Count > 0) Db.Publish(CustomerEvents.DetailsChanged(customer, logged, now), Clock);
+    }
+
+    private async Task<Violation?> ClaimAsync(Customer customer, string phone, CancellationToken ct)
+    {
+        var taken = false;
+        var conflict = await duplicates.ClaimAsync(phone, customer.StoreId, customer.Id, t => taken |= t, ct);
+        if (conflict is null) _phoneChange = (customer.Id, customer.Phone, phone, taken || _phoneChange?.Taken == true);
+        return conflict;
+    }
+
+    protected override async Task CommittedAsync()
+    {
+        if (_phoneChange is { } change) await claims.ReleaseAsync(change.Old, change.CustomerId);
+    }
+
+    protected override async Task AbandonedAsync()
+    {
+        if (_phoneChange is { Taken: true } change) await claims.ReleaseAsync(change.New, change.CustomerId);
     }
 
     private static string Reason(string text) => text.Length <= MilestoneDraft.MaxReasonLength ? text : text[..(MilestoneDraft.MaxReasonLength - 1)] + "…";

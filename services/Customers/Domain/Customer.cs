@@ -34,11 +34,11 @@ public sealed class Customer
     public string? ConsultantName { get; private set; }
     public IReadOnlyCollection<Milestone> Milestones => _milestones;
 
-    public static Customer Register(Store store, int sequence, CustomerRegistration registration, string by, string byName, DateTimeOffset now)
+    public static Customer Register(Store store, int sequence, CustomerRegistration registration, string by, string byName, DateTimeOffset now, Guid? id = null)
     {
         var customer = new Customer
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             StoreId = store.Id,
             CustomerNo = CustomerNumber.Format(store.Code, store.LocalDate(now).Year, sequence),
             Sequence = sequence,

@@ -28,8 +28,9 @@ public sealed class Store
     /// <summary>The store's local time of an instant, as the registers print it.</summary>
     public string LocalTime(DateTimeOffset instant) => StoreDays.LocalTime(TimeZone, instant);
 
-    public StoreOpened ToOpenedEvent() => new()
+    public StoreOpened ToOpenedEvent(string shard) => new()
     {
+        Shard = shard,
         StoreId = Id,
         Code = Code,
         Name = Name,

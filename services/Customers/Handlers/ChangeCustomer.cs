@@ -4,7 +4,7 @@ namespace Crm.Customers.Handlers;
 /// Changes a customer's basic information, with a reason: each field that changes is logged (before, after, who,
 /// when, why) and the change announced. A phone another customer holds is a conflict.
 /// </summary>
-public sealed class ChangeCustomer(CustomerDbContext db, StoreScope scope, TimeProvider clock)
+public sealed class ChangeCustomer(CustomerDbContext db, DuplicatePhone duplicates, PhoneClaims claims, StoreScope scope, TimeProvider clock)
 {
     /// <summary>The new details over the current ones, or the field errors of the request.</summary>
     public delegate CustomerDetails? Patch(CustomerDetails current, FieldErrors errors);
@@ -28,6 +28,10 @@ public sealed class ChangeCustomer(CustomerDbContext db, StoreScope scope, TimeP
             if (changes.Count > 0) db.Publish(CustomerEvents.DetailsChanged(locked, changes, now), clock);
             return Task.FromResult<Outcome<Customer>>(locked);
         }, cancellationToken);
-        return phone == customer.Phone ? await Change() : await DuplicatePhone.GuardAsync(db, phone, customer.StoreId, customer.Id, Change, cancellationToken);
+        if (phone == customer.Phone) return await Change();
+        var changed = await duplicates.GuardAsync(phone, customer.StoreId, customer.Id, Change, cancellationToken);
+        // The old number is free for another customer once the new one is the customer's.
+        if (changed.Succeeded) await claims.ReleaseAsync(customer.Phone, customer.Id);
+        return changed;
     }
 }

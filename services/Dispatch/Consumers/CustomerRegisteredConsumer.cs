@@ -20,5 +20,9 @@ public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvide
         Db.CustomerFiles.Add(CustomerFile.From(message, dispatchAutomatically: settings.AutoDispatch));
     }
 
-    protected override void Committed() => dispatchSignal.Notify();
+    protected override Task CommittedAsync()
+    {
+        dispatchSignal.Notify();
+        return Task.CompletedTask;
+    }
 }

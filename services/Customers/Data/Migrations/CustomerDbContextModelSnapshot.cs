@@ -39,6 +39,28 @@ namespace Crm.Customers.Data.Migrations
                     b.ToTable("CustomerNumberCounters");
                 });
 
+            modelBuilder.Entity("Crm.Customers.Data.PhoneClaim", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Phone");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("PhoneClaims", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Customers.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -547,6 +569,28 @@ namespace Crm.Customers.Data.Migrations
                         .HasFilter("\"SentAt\" IS NULL AND \"ParkedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Messaging.StorePlacement", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Moving")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Shard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("StorePlacements", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Customers.Data.CustomerNumberCounter", b =>

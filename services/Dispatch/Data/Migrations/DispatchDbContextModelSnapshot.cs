@@ -481,6 +481,28 @@ namespace Crm.Dispatch.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Messaging.StorePlacement", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Moving")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Shard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("StorePlacements", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Dispatch.Domain.Assignment", b =>
                 {
                     b.HasOne("Crm.Dispatch.Domain.Designer", null)

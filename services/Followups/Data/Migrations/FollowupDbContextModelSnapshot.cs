@@ -532,6 +532,28 @@ namespace Crm.Followups.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Messaging.StorePlacement", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Moving")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Shard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("StorePlacements", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Followups.Domain.FollowUpTask", b =>
                 {
                     b.HasOne("Crm.Followups.Domain.FollowupStore", null)

@@ -134,6 +134,28 @@ namespace Crm.Reports.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Messaging.StorePlacement", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Moving")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Shard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("StoreId");
+
+                    b.ToTable("StorePlacements", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Reports.Domain.CompletenessFact", b =>
                 {
                     b.Property<long>("Id")
