@@ -29,6 +29,10 @@ else
 // cluster (Infra:BrokerNodes=3). A single local node keeps classic queues. Messaging:QuorumQueues decides otherwise.
 var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", publishing || infra.ClusteredBroker);
 string[] databases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb", "gatewaydb", "webdb"];
+// The services whose stores may be spread over database shards (README, "PostgreSQL by store"): with further shards, each
+// has its database on every shard too. Partners, the gateway and the console keep the chain's own records in one.
+string[] shardedDatabases = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb"];
+var shardNames = string.Join(",", infra.DatabaseShards);
 
 // The deploy-time step: migrates every database, creates the first ChainAdmin and (with Seed:Demo)
 // the demo chain, then exits. Every service waits for it; no service migrates or seeds at start.
@@ -37,6 +41,11 @@ var setup = builder.AddProject<Projects.Crm_Setup>("setup")
     .WithEnvironment("Seed__Demo", demo.ToString())
     .WithEnvironment("Seed__AdminPassword", adminPassword);
 foreach (var database in databases) setup.WithReference(infra.Database(database));
+if (infra.DatabaseShards.Count > 0)
+{
+    setup.WithEnvironment("Database__Shards", shardNames);
+    foreach (var database in shardedDatabases) foreach (var shard in infra.ShardDatabases(database)) setup.WithReference(shard);
+}
 
 // Services start in any order: one that starts for the first time asks the others for their event
 // archives (replay), so it hears what was announced before its queues existed.
@@ -46,6 +55,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
     builder.AddProject<TProject>(name)
         .WithoutProxy()
         .WithReference(infra.Database(database))
+        .WithDatabaseShards(infra, database, shardedDatabases, shardNames)
         .WithReference(infra.Messaging)
         .WithMessagingSettings(infra, quorumQueues)
         .WaitForAll(infra.Servers)
@@ -95,6 +105,15 @@ builder.Build().Run();
 
 internal static class ServiceEnvironment
 {
+    /// <summary>A sharded service's database on each further shard, and the shards' names ("Database:Shards").</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabaseShards(
+        this IResourceBuilder<ProjectResource> service, ServiceInfrastructure infra, string database, string[] sharded, string names)
+    {
+        if (infra.DatabaseShards.Count == 0 || !sharded.Contains(database)) return service;
+        foreach (var shard in infra.ShardDatabases(database)) service.WithReference(shard);
+        return service.WithEnvironment("Database__Shards", names);
+    }
+
     public static IResourceBuilder<ProjectResource> WithoutProxy(this IResourceBuilder<ProjectResource> service)
     {
         ((IResourceBuilder<IResourceWithEndpoints>)service).WithEndpointProxySupport(false);

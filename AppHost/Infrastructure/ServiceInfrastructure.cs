@@ -14,9 +14,23 @@ public sealed record ServiceInfrastructure(
     /// <summary>The broker is a cluster of several nodes here (a local cluster), not one.</summary>
     public bool ClusteredBroker { get; init; }
 
+    /// <summary>The further database shards beside "home" (local mode with Infra:DatabaseShards), in order.</summary>
+    public IReadOnlyList<string> DatabaseShards { get; init; } = [];
+
+    /// <summary>Adds a service's database on a further shard: (shard, "customerdb-shard2").</summary>
+    public Func<string, string, IResourceBuilder<IResourceWithConnectionString>>? AddShardDatabase { get; init; }
+
     /// <summary>The database of that name, added once and shared by the setup step and its service.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Database(string name) =>
         _databases.TryGetValue(name, out var database) ? database : _databases[name] = AddDatabase(name);
+
+    /// <summary>The service's database on each further shard ("customerdb-shard2", …), added once.</summary>
+    public IEnumerable<IResourceBuilder<IResourceWithConnectionString>> ShardDatabases(string name) =>
+        DatabaseShards.Select(shard =>
+        {
+            var shardName = $"{name}-{shard}";
+            return _databases.TryGetValue(shardName, out var database) ? database : _databases[shardName] = AddShardDatabase!(shard, shardName);
+        });
 }
 
 public static class InfrastructureSetup

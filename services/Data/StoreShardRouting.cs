@@ -18,14 +18,32 @@ public static class StoreShardRouting
     /// <summary>The store of the record with the id, on the shard the context is on (null when it is not there).</summary>
     public delegate Task<Guid?> StoreOfRecord<in TDbContext>(TDbContext db, Guid id, CancellationToken cancellationToken);
 
-    public static RouteGroupBuilder RoutedToStoreShard<TDbContext>(this RouteGroupBuilder group, StoreOfRecord<TDbContext>? storeOfId = null, string idName = "id")
-        where TDbContext : DbContext =>
-        group.AddEndpointFilter(new StoreShardFilter<TDbContext>(storeOfId, idName));
+    /// <summary>The store of the record with the key (a serial), on the shard the context is on (null when it is not there).</summary>
+    public delegate Task<Guid?> StoreOfKey<in TDbContext>(TDbContext db, string key, CancellationToken cancellationToken);
 
-    private sealed class StoreShardFilter<TDbContext>(StoreOfRecord<TDbContext>? storeOfId, string idName) : IEndpointFilter
+    /// <summary>A record a request names by its id (in the route, the query or the body), and how its store is found.</summary>
+    public readonly record struct RecordLocator<TDbContext>(string IdName, StoreOfKey<TDbContext> StoreOf);
+
+    public static RecordLocator<TDbContext> By<TDbContext>(string idName, StoreOfRecord<TDbContext> storeOf) =>
+        new(idName, (db, key, ct) => Guid.TryParse(key, out var id) ? storeOf(db, id, ct) : Task.FromResult<Guid?>(null));
+
+    /// <summary>A record named by a key that is not a Guid (a form's serial).</summary>
+    public static RecordLocator<TDbContext> ByKey<TDbContext>(string keyName, StoreOfKey<TDbContext> storeOf) => new(keyName, storeOf);
+
+    /// <summary>Routes the group's requests; the "id" in its routes names a record whose store <paramref name="storeOfId"/> finds.</summary>
+    public static RouteGroupBuilder RoutedToStoreShard<TDbContext>(this RouteGroupBuilder group, StoreOfRecord<TDbContext>? storeOfId = null)
+        where TDbContext : DbContext =>
+        group.RoutedToStoreShard<TDbContext>(storeOfId is null ? [] : [By("id", storeOfId)]);
+
+    /// <summary>Routes the group's requests; each locator names an id (tried in order) and how its record's store is found.</summary>
+    public static RouteGroupBuilder RoutedToStoreShard<TDbContext>(this RouteGroupBuilder group, params RecordLocator<TDbContext>[] locators)
+        where TDbContext : DbContext =>
+        group.AddEndpointFilter(new StoreShardFilter<TDbContext>(locators));
+
+    private sealed class StoreShardFilter<TDbContext>(RecordLocator<TDbContext>[] locators) : IEndpointFilter
         where TDbContext : DbContext
     {
-        private static readonly ConcurrentDictionary<Type, PropertyInfo?> StoreProperties = new();
+        private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
 
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -36,9 +54,12 @@ public static class StoreShardRouting
             if (!scope.AllStores && scope.StoreId != Guid.Empty) return route.Moving ? Problems.Moving() : await next(context);
 
             var db = http.RequestServices.GetRequiredService<TDbContext>();
-            var store = NamedStore(context);
-            if (store is null && storeOfId is not null && Guid.TryParse(http.Request.RouteValues[idName]?.ToString(), out var id))
-                store = await LocateAsync(db, route, id, http.RequestAborted);
+            var store = Guid.TryParse(ValueNamed(context, "storeId"), out var storeId) ? storeId : (Guid?)null;
+            foreach (var locator in locators)
+            {
+                if (store is not null) break;
+                if (ValueNamed(context, locator.IdName) is { } key) store = await LocateAsync(db, route, locator.StoreOf, key, http.RequestAborted);
+            }
             if (store is { } named)
             {
                 try { await route.UseStoreAsync(db, named, http.RequestAborted); }
@@ -49,28 +70,34 @@ public static class StoreShardRouting
             return await next(context);
         }
 
-        private async Task<Guid?> LocateAsync(TDbContext db, ShardRoute route, Guid id, CancellationToken cancellationToken)
+        private static async Task<Guid?> LocateAsync(TDbContext db, ShardRoute route, StoreOfKey<TDbContext> storeOf, string key, CancellationToken cancellationToken)
         {
             foreach (var shard in route.Shards.Names)
             {
                 route.Use(db, shard);
-                if (await storeOfId!(db, id, cancellationToken) is { } store) return store;
+                if (await storeOf(db, key, cancellationToken) is { } store) return store;
             }
             route.Use(db, DatabaseShards.Home);
             return null;
         }
 
-        private static Guid? NamedStore(EndpointFilterInvocationContext context)
+        /// <summary>A value the request names: in its route, its query, or a property of its body.</summary>
+        private static string? ValueNamed(EndpointFilterInvocationContext context, string name)
         {
             var request = context.HttpContext.Request;
-            if (Guid.TryParse(request.RouteValues["storeId"]?.ToString(), out var inRoute)) return inRoute;
-            if (Guid.TryParse(request.Query["storeId"].ToString(), out var inQuery)) return inQuery;
+            if (request.RouteValues[name]?.ToString() is { Length: > 0 } inRoute) return inRoute;
+            if (request.Query[name].ToString() is { Length: > 0 } inQuery) return inQuery;
             foreach (var argument in context.Arguments)
             {
-                if (argument is null) continue;
-                var property = StoreProperties.GetOrAdd(argument.GetType(), type =>
-                    type.GetProperty("StoreId") is { } p && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?)) ? p : null);
-                if (property?.GetValue(argument) is Guid inBody && inBody != Guid.Empty) return inBody;
+                if (argument is null || argument is Guid || argument is string || argument.GetType().IsPrimitive) continue;
+                var property = Properties.GetOrAdd((argument.GetType(), name), key =>
+                    key.Item1.GetProperty(key.Item2, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } p
+                    && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?) || p.PropertyType == typeof(string)) ? p : null);
+                switch (property?.GetValue(argument))
+                {
+                    case Guid inBody when inBody != Guid.Empty: return inBody.ToString();
+                    case string { Length: > 0 } text: return text;
+                }
             }
             return null;
         }
@@ -94,10 +121,10 @@ public static class ShardFanOut
     }
 
     /// <summary>
-    /// Whether a read covers the whole chain: a caller of the whole chain who names no store. Every other read is of one
-    /// store, whose shard the request is on already.
+    /// Whether a read covers the whole chain: a caller of the whole chain (ChainAdmin; finance or marketing serving every
+    /// store) who names no store. Every other read is of one store, whose shard the request is on already.
     /// </summary>
-    public static bool CoversChain(StoreScope scope, Guid? namedStore) => namedStore is null && scope.AllStores;
+    public static bool CoversChain(StoreScope scope, Guid? namedStore) => namedStore is null && (scope.AllStores || scope.StoreId == Guid.Empty);
 
     /// <summary>The query on the request's shard, or on every shard when the read covers the whole chain.</summary>
     public static Task<List<T>> OnEveryShardIfChainAsync<TDbContext, T>(this TDbContext db, ShardRoute route, StoreScope scope, Guid? namedStore, Func<TDbContext, Task<List<T>>> query)
@@ -113,6 +140,35 @@ public static class ShardFanOut
         if (CoversChain(scope, namedStore)) return await db.PageOnEveryShardAsync(route, query, order, paging, cancellationToken);
         var rows = query(db);
         return (await order(rows).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken), await rows.LongCountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// As above, with each row completed on its own shard (what it needs from other tables there) before the page is cut.
+    /// </summary>
+    public static async Task<(List<TResult> Items, long Total)> PageOnEveryShardIfChainAsync<TDbContext, T, TResult>(
+        this TDbContext db, ShardRoute route, StoreScope scope, Guid? namedStore, Func<TDbContext, IQueryable<T>> query,
+        Func<IQueryable<T>, IOrderedQueryable<T>> order, Func<TDbContext, List<T>, Task<List<TResult>>> complete, PageRequest paging,
+        CancellationToken cancellationToken)
+        where TDbContext : DbContext
+        where T : class
+    {
+        if (route.Shards.Single || !CoversChain(scope, namedStore))
+        {
+            var rows = query(db);
+            var items = await order(rows).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+            return (await complete(db, items), await rows.LongCountAsync(cancellationToken));
+        }
+        var completed = new Dictionary<T, TResult>(ReferenceEqualityComparer.Instance);
+        long total = 0;
+        foreach (var shard in route.Shards.Names)
+        {
+            route.Use(db, shard);
+            var rows = query(db);
+            total += await rows.LongCountAsync(cancellationToken);
+            var firsts = await order(rows).Take(paging.Skip + paging.PageSize).ToListAsync(cancellationToken);
+            foreach (var (row, result) in firsts.Zip(await complete(db, firsts))) completed[row] = result;
+        }
+        return ([.. order(completed.Keys.AsQueryable()).Skip(paging.Skip).Take(paging.PageSize).Select(row => completed[row])], total);
     }
 
     /// <summary>

@@ -54,7 +54,8 @@ public sealed class StorePlacements(DatabaseShards shards, IConfiguration config
     public async Task PlaceAsync(Guid storeId, string? shard, DateTimeOffset at, CancellationToken cancellationToken)
     {
         shard ??= DatabaseShards.Home;
-        if (!shards.Has(shard))
+        // A service with one database keeps every store at home, wherever the chain placed it.
+        if (!shards.Single && !shards.Has(shard))
             throw new InvalidOperationException($"Store {storeId} is placed on the shard '{shard}', which is not configured here ({DatabaseShards.Setting}).");
         // Written with one database too: the directory is complete when further shards are added.
         await using var command = _home.CreateCommand("""
@@ -127,6 +128,9 @@ public sealed class StorePlacements(DatabaseShards shards, IConfiguration config
             }
         }
     }
+
+    /// <summary>The stores being moved, as last read: jobs leave them alone.</summary>
+    public Guid[] Moving() => [.. _known.Values.Where(p => p.Moving).Select(p => p.StoreId)];
 
     /// <summary>The stores placed on a shard, as last read (jobs that visit every store go shard by shard).</summary>
     public IReadOnlyCollection<Guid> StoresOn(string shard) =>

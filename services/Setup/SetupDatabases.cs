@@ -41,8 +41,8 @@ public static class SetupDatabases
         ["gatewaydb"] = typeof(GatewayDbContext), [ConsoleKeysDbContext.ConnectionName] = typeof(ConsoleKeysDbContext),
     };
 
-    /// <summary>The services whose stores are spread over shards (the gateway and the console keep the chain's own records).</summary>
-    private static readonly string[] Sharded = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb", "partnerdb"];
+    /// <summary>The services whose stores are spread over shards (partners, the gateway and the console keep the chain's own records).</summary>
+    private static readonly string[] Sharded = ["customerdb", "dispatchdb", "contractdb", "followupdb", "reportdb"];
 
     /// <summary>
     /// Every database to migrate, by its connection string name: each service's own, and for each further shard that

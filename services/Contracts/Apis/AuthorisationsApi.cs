@@ -16,7 +16,8 @@ public static class AuthorisationsApi
 
     public static IEndpointRouteBuilder MapAuthorisationsApi(this IEndpointRouteBuilder routes)
     {
-        var authorisations = routes.MapGroup("/api/contracts/authorisations").WithTags("Authorisations");
+        var authorisations = routes.MapGroup("/api/contracts/authorisations").WithTags("Authorisations").RoutedToStoreShard<ContractDbContext>(
+            (db, id, ct) => db.Authorisations.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => (Guid?)a.StoreId).FirstOrDefaultAsync(ct));
         authorisations.MapPost("/", Grant).WithSummary("Authorises a staff member of the store to receive contract forms through a last day.").RequireRoles(Granters);
         authorisations.MapGet("/", List).WithSummary("The store's authorisations, in force and ended.").RequireRoles(StaffRoles.StoreStaff);
         authorisations.MapPost("/{id:guid}/revoke", Revoke).WithSummary("Ends an authorisation before its last day.").RequireRoles(Granters);
@@ -37,20 +38,24 @@ public static class AuthorisationsApi
     }
 
     private static async Task<Results<Ok<ListPage<AuthorisationResponse>>, ValidationProblem>> List(
-        Guid? storeId, int? page, int? pageSize, ContractDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? storeId, int? page, int? pageSize, ContractDbContext db, ShardRoute route, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var query = db.Authorisations.AsNoTracking();
-        if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.GrantedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var storeIds = items.Select(a => a.StoreId).Distinct().ToList();
-        var stores = await db.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.TimeZone, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new ListPage<AuthorisationResponse>(
-            items.ConvertAll(a => AuthorisationResponse.From(a, StoreDays.LocalDate(stores.GetValueOrDefault(a.StoreId, StoreCopy.DefaultTimeZone), now))), paging.Page, paging.PageSize, total));
+        // Each authorisation's store-local day is read on its own shard.
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId,
+            shard => storeId is null ? shard.Authorisations.AsNoTracking() : shard.Authorisations.AsNoTracking().Where(a => a.StoreId == storeId),
+            authorisations => authorisations.OrderByDescending(a => a.GrantedAt).ThenBy(a => a.Id),
+            async (shard, page) =>
+            {
+                var storeIds = page.Select(a => a.StoreId).Distinct().ToList();
+                var stores = await shard.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.TimeZone, cancellationToken);
+                return page.ConvertAll(a => AuthorisationResponse.From(a, StoreDays.LocalDate(stores.GetValueOrDefault(a.StoreId, StoreCopy.DefaultTimeZone), now)));
+            },
+            paging, cancellationToken);
+        return TypedResults.Ok(new ListPage<AuthorisationResponse>(items, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<AuthorisationResponse>, ValidationProblem, ProblemHttpResult>> Revoke(

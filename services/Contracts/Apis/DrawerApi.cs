@@ -16,9 +16,10 @@ public static class DrawerApi
 
     public static IEndpointRouteBuilder MapDrawerApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/contracts/stock-counts", Count).WithTags("Drawer").WithSummary("Records the serials found in the drawer; differences from the ledger become alerts.").RequireRoles(StaffRoles.StoreStaff);
-        routes.MapGet("/api/contracts/stock-counts", ListCounts).WithTags("Drawer").WithSummary("The store's stock counts, the latest first.").RequireRoles(StaffRoles.StoreStaff);
-        routes.MapGet("/api/contracts/alerts", Alerts).WithTags("Drawer").WithSummary("Forms not retrieved, passings-on overdue, forms lost, and the last count's differences.").RequireRoles(StaffRoles.StoreStaff);
+        var drawer = routes.MapGroup("/api/contracts").RoutedToStoreShard<ContractDbContext>();
+        drawer.MapPost("/stock-counts", Count).WithTags("Drawer").WithSummary("Records the serials found in the drawer; differences from the ledger become alerts.").RequireRoles(StaffRoles.StoreStaff);
+        drawer.MapGet("/stock-counts", ListCounts).WithTags("Drawer").WithSummary("The store's stock counts, the latest first.").RequireRoles(StaffRoles.StoreStaff);
+        drawer.MapGet("/alerts", Alerts).WithTags("Drawer").WithSummary("Forms not retrieved, passings-on overdue, forms lost, and the last count's differences.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
@@ -38,15 +39,14 @@ public static class DrawerApi
     }
 
     private static async Task<Results<Ok<ListPage<StockCountResponse>>, ValidationProblem>> ListCounts(
-        Guid? storeId, int? page, int? pageSize, ContractDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, int? page, int? pageSize, ContractDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var query = db.StockCounts.AsNoTracking();
-        if (storeId is not null) query = query.Where(c => c.StoreId == storeId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.CountedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId,
+            shard => storeId is null ? shard.StockCounts.AsNoTracking() : shard.StockCounts.AsNoTracking().Where(c => c.StoreId == storeId),
+            counts => counts.OrderByDescending(c => c.CountedAt).ThenBy(c => c.Id), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<StockCountResponse>(items.ConvertAll(StockCountResponse.From), paging.Page, paging.PageSize, total));
     }
 

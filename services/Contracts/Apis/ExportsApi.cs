@@ -7,9 +7,10 @@ public static class ExportsApi
 
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/contracts/forms/export", Forms).WithTags("Exports").WithSummary("The store's forms (by state), as format=csv or xlsx.").RequireRoles(Readers)
+        var exports = routes.MapGroup("/api/contracts").RoutedToStoreShard<ContractDbContext>();
+        exports.MapGet("/forms/export", Forms).WithTags("Exports").WithSummary("The store's forms (by state), as format=csv or xlsx.").RequireRoles(Readers)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        routes.MapGet("/api/contracts/custody/export", Custody).WithTags("Exports").WithSummary("Every custody move of the store's forms in a period of store-local days, as format=csv or xlsx.").RequireRoles(Readers)
+        exports.MapGet("/custody/export", Custody).WithTags("Exports").WithSummary("Every custody move of the store's forms in a period of store-local days, as format=csv or xlsx.").RequireRoles(Readers)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return routes;
     }

@@ -10,7 +10,9 @@ public static class FormsApi
 
     public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder routes)
     {
-        var forms = routes.MapGroup("/api/contracts/forms").WithTags("Contract forms");
+        var forms = routes.MapGroup("/api/contracts/forms").WithTags("Contract forms").RoutedToStoreShard(
+            StoreShardRouting.ByKey<ContractDbContext>("serial", (db, serial, ct) =>
+                db.Forms.IgnoreQueryFilters().Where(f => f.Serial == Normal(serial)).Select(f => (Guid?)f.StoreId).FirstOrDefaultAsync(ct)));
         forms.MapGet("/", List).WithSummary("Lists the store's contract forms by state and holder; a designer's own forms.").RequireRoles(ReadersAndDesigner);
         forms.MapPost("/receive", Receive).WithSummary("Receives a range of numbered forms into the store's stock; a serial exists once in the chain.").RequireRoles(Holders);
         forms.MapGet("/{serial}", Get).WithSummary("Reads a form: where it is, who holds it, its contract.").RequireRoles(ReadersAndDesigner);
@@ -30,19 +32,23 @@ public static class FormsApi
     }
 
     private static async Task<Results<Ok<ListPage<FormResponse>>, ValidationProblem>> List(
-        Guid? storeId, string? state, Guid? holderId, int? page, int? pageSize, ContractDbContext db, StoreScope scope, CancellationToken cancellationToken)
+        Guid? storeId, string? state, Guid? holderId, int? page, int? pageSize, ContractDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         var inState = QueryEnum.Parse<FormState>(state, "state", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = Visible(db, scope);
-        if (storeId is not null) query = query.Where(f => f.StoreId == storeId);
-        if (inState is not null) query = query.Where(f => f.State == inState);
-        if (holderId is not null) query = query.Where(f => f.HolderId == holderId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(f => f.Serial).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        IQueryable<ContractForm> Query(ContractDbContext shard)
+        {
+            var query = Visible(shard, scope);
+            if (storeId is not null) query = query.Where(f => f.StoreId == storeId);
+            if (inState is not null) query = query.Where(f => f.State == inState);
+            if (holderId is not null) query = query.Where(f => f.HolderId == holderId);
+            return query;
+        }
+        // Finance serving the whole chain sees the forms passed to it in every store: on every shard.
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId, Query, forms => forms.OrderBy(f => f.Serial), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<FormResponse>(items.ConvertAll(f => FormResponse.From(f, scope)), paging.Page, paging.PageSize, total));
     }
 

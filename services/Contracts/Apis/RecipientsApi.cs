@@ -9,7 +9,7 @@ public static class RecipientsApi
 
     public static IEndpointRouteBuilder MapRecipientsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/contracts/recipients", List).WithTags("Authorisations")
+        routes.MapGroup("/api/contracts/recipients").RoutedToStoreShard<ContractDbContext>().MapGet("/", List).WithTags("Authorisations")
             .WithSummary("Who may receive the store's forms today: its store manager, finance serving it, and the people authorised; finance alone may be reported to.")
             .RequireRoles(StaffRoles.StoreStaff);
         return routes;

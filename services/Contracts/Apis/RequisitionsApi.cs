@@ -19,7 +19,7 @@ public static class RequisitionsApi
 
     public static IEndpointRouteBuilder MapRequisitionsApi(this IEndpointRouteBuilder routes)
     {
-        var requisitions = routes.MapGroup("/api/contracts/requisitions").WithTags("Requisitions");
+        var requisitions = routes.MapGroup("/api/contracts/requisitions").WithTags("Requisitions").RoutedToStoreShard<ContractDbContext>();
         requisitions.MapGet("/recommendation", Recommend).WithSummary("How many forms to ask for a month: expected signings × (1 + margin) − stock.").RequireRoles(Requisitioners);
         requisitions.MapPost("/", Request).WithSummary("Records the store's requisition of forms for a month.").RequireRoles(Requisitioners);
         requisitions.MapGet("/", List).WithSummary("The store's requisitions, the latest first.").RequireRoles(Requisitioners);
@@ -58,15 +58,14 @@ public static class RequisitionsApi
     }
 
     private static async Task<Results<Ok<ListPage<RequisitionResponse>>, ValidationProblem>> List(
-        Guid? storeId, int? page, int? pageSize, ContractDbContext db, CancellationToken cancellationToken)
+        Guid? storeId, int? page, int? pageSize, ContractDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var query = db.Requisitions.AsNoTracking();
-        if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(r => r.RequestedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId,
+            shard => storeId is null ? shard.Requisitions.AsNoTracking() : shard.Requisitions.AsNoTracking().Where(r => r.StoreId == storeId),
+            requisitions => requisitions.OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Id), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<RequisitionResponse>(items.ConvertAll(RequisitionResponse.From), paging.Page, paging.PageSize, total));
     }
 

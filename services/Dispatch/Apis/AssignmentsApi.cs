@@ -7,34 +7,46 @@ public static class AssignmentsApi
 
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
-        var assignments = routes.MapGroup("/api/dispatch/assignments").WithTags("Assignments");
+        var assignments = routes.MapGroup("/api/dispatch/assignments").WithTags("Assignments").RoutedToStoreShard(
+            StoreShardRouting.By<DispatchDbContext>("id", (db, id, ct) => db.Assignments.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => (Guid?)a.StoreId).FirstOrDefaultAsync(ct)),
+            StoreShardRouting.By<DispatchDbContext>("customerId", CustomerStoreAsync),
+            StoreShardRouting.By<DispatchDbContext>("designerId", DesignersApi.StoreOfAsync));
         assignments.MapGet("/", List).WithSummary("Lists assignments by store, designer, customer, day and status.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapGet("/{id:guid}", Get).WithSummary("Reads an assignment with its trace, in words.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapPost("/", Create).WithSummary("Dispatches a customer by the rules, or to a named designer (an override needs a reason).").RequireRoles(StaffRoles.StoreStaff);
         assignments.MapPost("/{id:guid}/accept", Accept).WithSummary("The designer accepts the customer.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapPost("/{id:guid}/refuse", Refuse).WithSummary("The designer refuses, with a reason: suspended, and the customer dispatched again.").RequireRoles(StoreStaffAndDesigner);
         assignments.MapPost("/{id:guid}/reassign", Reassign).WithSummary("Reassigns the customer to another designer, with a reason.").RequireRoles(StaffRoles.StoreStaff);
-        routes.MapPost("/api/dispatch/suggestions", Suggest).WithSummary("The rules' choice with its full trace, assigning nothing.").WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
+        routes.MapGroup("/api/dispatch/suggestions").RoutedToStoreShard(StoreShardRouting.By<DispatchDbContext>("customerId", CustomerStoreAsync))
+            .MapPost("/", Suggest).WithSummary("The rules' choice with its full trace, assigning nothing.").WithTags("Assignments").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
+    private static Task<Guid?> CustomerStoreAsync(DispatchDbContext db, Guid customerId, CancellationToken cancellationToken) =>
+        db.CustomerFiles.IgnoreQueryFilters().Where(f => f.CustomerId == customerId).Select(f => (Guid?)f.StoreId).FirstOrDefaultAsync(cancellationToken);
+
     private static async Task<Results<Ok<ListPage<AssignmentResponse>>, ValidationProblem>> List(
         Guid? storeId, Guid? designerId, Guid? customerId, DateOnly? date, string? status, int? page, int? pageSize,
-        DispatchDbContext db, CancellationToken cancellationToken)
+        DispatchDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         var state = QueryEnum.Parse<AssignmentStatus>(status, "status", errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = db.Assignments.AsNoTracking();
-        if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
-        if (designerId is not null) query = query.Where(a => a.DesignerId == designerId);
-        if (customerId is not null) query = query.Where(a => a.CustomerId == customerId);
-        if (state is not null) query = query.Where(a => a.Status == state);
-        if (date is not null) query = query.Where(a => a.CreatedOn == date);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        IQueryable<Assignment> Query(DispatchDbContext shard)
+        {
+            var query = shard.Assignments.AsNoTracking();
+            if (storeId is not null) query = query.Where(a => a.StoreId == storeId);
+            if (designerId is not null) query = query.Where(a => a.DesignerId == designerId);
+            if (customerId is not null) query = query.Where(a => a.CustomerId == customerId);
+            if (state is not null) query = query.Where(a => a.Status == state);
+            if (date is not null) query = query.Where(a => a.CreatedOn == date);
+            return query;
+        }
+        // A designer or a customer is in one store, whose shard the request was sent to.
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId ?? designerId ?? customerId, Query,
+            assignments => assignments.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id), paging, cancellationToken);
         var pageItems = items.ConvertAll(a => AssignmentResponse.From(a, withTrace: false));
         return TypedResults.Ok(new ListPage<AssignmentResponse>(pageItems, paging.Page, paging.PageSize, total));
     }

@@ -7,7 +7,7 @@ public static class DesignersApi
 
     public static IEndpointRouteBuilder MapDesignersApi(this IEndpointRouteBuilder routes)
     {
-        var designers = routes.MapGroup("/api/dispatch/designers").WithTags("Designers");
+        var designers = routes.MapGroup("/api/dispatch/designers").WithTags("Designers").RoutedToStoreShard<DispatchDbContext>(StoreOfAsync);
         designers.MapGet("/", List).WithSummary("Lists the roster with each designer's status and today's duty.").RequireRoles(StaffRoles.StoreStaff);
         designers.MapGet("/{id:guid}", Get).WithSummary("Reads one designer.").RequireRoles(StaffRoles.StoreStaff);
         designers.MapPost("/", Create).WithSummary("Adds a designer to a store's roster.").RequireRoles(RosterKeepers);
@@ -21,24 +21,33 @@ public static class DesignersApi
         return routes;
     }
 
+    /// <summary>The store of a designer, on the shard the context is on.</summary>
+    public static Task<Guid?> StoreOfAsync(DispatchDbContext db, Guid designerId, CancellationToken cancellationToken) =>
+        db.Designers.IgnoreQueryFilters().Where(d => d.Id == designerId).Select(d => (Guid?)d.StoreId).FirstOrDefaultAsync(cancellationToken);
+
     private static async Task<Results<Ok<ListPage<DesignerResponse>>, ValidationProblem>> List(
-        Guid? storeId, int? page, int? pageSize, DispatchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? storeId, int? page, int? pageSize, DispatchDbContext db, ShardRoute route, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var query = db.Designers.AsNoTracking();
-        if (storeId is not null) query = query.Where(d => d.StoreId == storeId);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var days = await db.TodayByStoreAsync(items.Select(d => d.StoreId), clock.GetUtcNow(), cancellationToken);
-        var ids = items.ConvertAll(d => d.Id);
-        var dates = days.Values.Distinct().ToList();
-        var off = await db.Duties.AsNoTracking().Where(d => ids.Contains(d.DesignerId) && dates.Contains(d.Day) && !d.OnDuty)
-            .Select(d => new { d.DesignerId, d.Day }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ListPage<DesignerResponse>(
-            items.ConvertAll(d => DesignerResponse.From(d, days[d.StoreId], !off.Contains(new { DesignerId = d.Id, Day = days[d.StoreId] }))), paging.Page, paging.PageSize, total));
+        // Each row's day and duty are read on its own shard.
+        var now = clock.GetUtcNow();
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId,
+            shard => storeId is null ? shard.Designers.AsNoTracking() : shard.Designers.AsNoTracking().Where(d => d.StoreId == storeId),
+            designers => designers.OrderBy(d => d.Name).ThenBy(d => d.Id),
+            async (shard, page) =>
+            {
+                var days = await shard.TodayByStoreAsync(page.Select(d => d.StoreId), now, cancellationToken);
+                var ids = page.ConvertAll(d => d.Id);
+                var dates = days.Values.Distinct().ToList();
+                var off = await shard.Duties.AsNoTracking().Where(d => ids.Contains(d.DesignerId) && dates.Contains(d.Day) && !d.OnDuty)
+                    .Select(d => new { d.DesignerId, d.Day }).ToListAsync(cancellationToken);
+                return page.ConvertAll(d => DesignerResponse.From(d, days[d.StoreId], !off.Contains(new { DesignerId = d.Id, Day = days[d.StoreId] })));
+            },
+            paging, cancellationToken);
+        return TypedResults.Ok(new ListPage<DesignerResponse>(items, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<DesignerResponse>, ProblemHttpResult>> Get(Guid id, DispatchDbContext db, TimeProvider clock, CancellationToken cancellationToken)

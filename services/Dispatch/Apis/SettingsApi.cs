@@ -5,7 +5,7 @@ public static class SettingsApi
 {
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var settings = routes.MapGroup("/api/dispatch/settings").WithTags("Settings");
+        var settings = routes.MapGroup("/api/dispatch/settings").WithTags("Settings").RoutedToStoreShard<DispatchDbContext>();
         settings.MapGet("/{storeId:guid}", Get).WithSummary("The store's dispatch settings.").RequireRoles(StaffRoles.StoreStaff);
         settings.MapPut("/{storeId:guid}", Change).WithSummary("Changes the store's dispatch settings; what GET answered may be sent back as it is.").RequireRoles(StaffRoles.ChainAdmin, StaffRoles.StoreManager);
         settings.MapGet("/{storeId:guid}/history", History).WithSummary("Every change of the store's settings.").RequireRoles(StaffRoles.StoreStaff);

@@ -7,10 +7,12 @@ namespace Crm.Dispatch.Jobs;
 /// time — the store whose waiting customer has waited longest, among those no other worker (of any instance)
 /// holds — and dispatches up to a batch of its customers in registration order under the store's lock, in
 /// one transaction. So one store's burst occupies one worker while the others serve every other store, and
-/// a backlog drains a batch per lock instead of a lock per customer.
+/// a backlog drains a batch per lock instead of a lock per customer. With several database shards a worker takes a
+/// turn on each shard in turn, and leaves a store being moved alone.
 /// </summary>
 public sealed class AutomaticDispatch(
     IServiceScopeFactory scopes,
+    StorePlacements placements,
     AutomaticDispatchSignal signal,
     IOptions<AutomaticDispatchOptions> options,
     TimeProvider clock,
@@ -29,7 +31,7 @@ public sealed class AutomaticDispatch(
         {
             try
             {
-                while (await DispatchNextStoreAsync(stoppingToken)) { }
+                while (await DispatchOnEveryShardAsync(stoppingToken)) { }
                 backoff.Reset();
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
@@ -46,11 +48,21 @@ public sealed class AutomaticDispatch(
         }
     }
 
-    /// <summary>One turn for one store; false when no store has anyone waiting that another worker does not hold.</summary>
-    private async Task<bool> DispatchNextStoreAsync(CancellationToken stoppingToken)
+    /// <summary>One turn on each shard; false when no shard had a store with anyone waiting.</summary>
+    private async Task<bool> DispatchOnEveryShardAsync(CancellationToken stoppingToken)
+    {
+        var any = false;
+        foreach (var shard in placements.Shards.Names) any |= await DispatchNextStoreAsync(shard, stoppingToken);
+        return any;
+    }
+
+    /// <summary>One turn for one store of the shard; false when no store there has anyone waiting that another worker does not hold.</summary>
+    private async Task<bool> DispatchNextStoreAsync(string shard, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DispatchDbContext>();
+        scope.ServiceProvider.GetRequiredService<ShardRoute>().Use(db, shard);
+        var moving = placements.Moving();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
         {
             db.ChangeTracker.Clear();
@@ -59,6 +71,7 @@ public sealed class AutomaticDispatch(
                 SELECT s.* FROM "Stores" s
                 JOIN (SELECT "StoreId", min("AwaitingDispatchSince") AS "Since" FROM "CustomerFiles"
                       WHERE "AwaitingDispatchSince" IS NOT NULL GROUP BY "StoreId") w ON w."StoreId" = s."Id"
+                WHERE s."Id" <> ALL({moving})
                 ORDER BY w."Since" LIMIT 1
                 FOR NO KEY UPDATE OF s SKIP LOCKED
                 """).SingleOrDefaultAsync(cancellationToken);

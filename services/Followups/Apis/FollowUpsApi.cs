@@ -39,12 +39,13 @@ public static class FollowUpsApi
 
     public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder routes)
     {
-        var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups");
+        var followUps = routes.MapGroup("/api/followups").WithTags("Follow-ups").RoutedToStoreShard(
+            StoreShardRouting.By<FollowupDbContext>("customerId", FollowedCustomersApi.StoreOfAsync));
         // A home consultant follows up the customers they are named on, and reads those customers' records.
         string[] followers = [.. StaffRoles.StoreStaff, StaffRoles.HomeConsultant];
         followUps.MapPost("/", Record).WithSummary("Records a follow-up; its next date becomes the customer's next follow-up task; changes of basic information it carries go to the customer's change log.").RequireRoles(followers);
         followUps.MapGet("/", List).WithSummary("Lists follow-up records by customer, store, period and who recorded them.").RequireRoles(followers);
-        routes.MapPost("/api/followups/tasks/{id:guid}/complete", Complete).WithTags("Follow-up tasks").WithSummary("Completes a task with the follow-up record that answered it.").RequireRoles(StaffRoles.StoreStaff);
+        routes.MapGroup("/api/followups/tasks/{id:guid}/complete").RoutedToStoreShard<FollowupDbContext>(TasksApi.StoreOfAsync).MapPost("/", Complete).WithTags("Follow-up tasks").WithSummary("Completes a task with the follow-up record that answered it.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
@@ -57,20 +58,25 @@ public static class FollowUpsApi
     }
 
     private static async Task<Results<Ok<ListPage<FollowUpResponse>>, ValidationProblem>> List(
-        Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, Guid? by, int? page, int? pageSize, FollowupDbContext db, StoreScope scope, CancellationToken cancellationToken)
+        Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to, Guid? by, int? page, int? pageSize,
+        FollowupDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var query = db.Records.AsNoTracking();
-        if (scope.ConsultantId is { } consultant) query = query.Where(r => db.CustomersOfConsultant(consultant).Contains(r.CustomerId));
-        if (customerId is not null) query = query.Where(r => r.CustomerId == customerId);
-        if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
-        if (from?.ToUniversalTime() is { } since) query = query.Where(r => r.At >= since);
-        if (to?.ToUniversalTime() is { } until) query = query.Where(r => r.At < until);
-        if (by is not null) query = query.Where(r => r.RecordedById == by);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        IQueryable<FollowUpRecord> Query(FollowupDbContext shard)
+        {
+            var query = shard.Records.AsNoTracking();
+            if (scope.ConsultantId is { } consultant) query = query.Where(r => shard.CustomersOfConsultant(consultant).Contains(r.CustomerId));
+            if (customerId is not null) query = query.Where(r => r.CustomerId == customerId);
+            if (storeId is not null) query = query.Where(r => r.StoreId == storeId);
+            if (from?.ToUniversalTime() is { } since) query = query.Where(r => r.At >= since);
+            if (to?.ToUniversalTime() is { } until) query = query.Where(r => r.At < until);
+            if (by is not null) query = query.Where(r => r.RecordedById == by);
+            return query;
+        }
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId ?? customerId, Query,
+            records => records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<FollowUpResponse>(items.ConvertAll(FollowUpResponse.From), paging.Page, paging.PageSize, total));
     }
 

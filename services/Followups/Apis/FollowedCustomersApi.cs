@@ -26,7 +26,8 @@ public static class FollowedCustomersApi
 
     public static IEndpointRouteBuilder MapFollowedCustomersApi(this IEndpointRouteBuilder routes)
     {
-        var customer = routes.MapGroup("/api/followups/customers/{customerId:guid}").WithTags("Follow-up tasks");
+        var customer = routes.MapGroup("/api/followups/customers/{customerId:guid}").WithTags("Follow-up tasks")
+            .RoutedToStoreShard(StoreShardRouting.By<FollowupDbContext>("customerId", StoreOfAsync));
         customer.MapGet("/", Get).WithSummary("The customer as follow-ups see them: assignee, designer, consultant, the milestones the task rules read, and the day they turn stale.")
             .RequireRoles(StaffRoles.StoreStaff);
         customer.MapPut("/assignee", Reassign).WithSummary("Gives the customer's follow-ups and open tasks to another staff member of the store, with a reason.")
@@ -34,6 +35,10 @@ public static class FollowedCustomersApi
         customer.MapGet("/reassignments", List).WithSummary("Every reassignment of the customer's follow-ups: from whom, to whom, who, when and why.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
+
+    /// <summary>The store of a followed customer, on the shard the context is on.</summary>
+    public static Task<Guid?> StoreOfAsync(FollowupDbContext db, Guid customerId, CancellationToken cancellationToken) =>
+        db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId).Select(c => (Guid?)c.StoreId).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<Results<Ok<FollowedCustomerResponse>, ProblemHttpResult>> Get(Guid customerId, FollowupDbContext db, CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken) is { } customer

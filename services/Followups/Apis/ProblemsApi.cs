@@ -36,7 +36,9 @@ public static class ProblemsApi
 
     public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder routes)
     {
-        var problems = routes.MapGroup("/api/followups/problems").WithTags("Customer problems");
+        var problems = routes.MapGroup("/api/followups/problems").WithTags("Customer problems").RoutedToStoreShard(
+            StoreShardRouting.By<FollowupDbContext>("id", (db, id, ct) => db.Problems.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => (Guid?)p.StoreId).FirstOrDefaultAsync(ct)),
+            StoreShardRouting.By<FollowupDbContext>("customerId", FollowedCustomersApi.StoreOfAsync));
         problems.MapPost("/", Raise).WithSummary("Raises a customer problem for the customer's designer, due by the next morning meeting unless dueOn says otherwise.").RequireRoles(Raisers);
         problems.MapGet("/", List).WithSummary("The store's problems, status=open (default), resolved or all; a designer sees their own customers' only, a home consultant those they are named on.").RequireRoles(Readers);
         problems.MapPost("/{id:guid}/resolve", Resolve).WithSummary("The designer's answer, which resolves the problem.").RequireRoles(Answerers);
@@ -52,22 +54,27 @@ public static class ProblemsApi
     }
 
     private static async Task<Results<Ok<ListPage<ProblemResponse>>, ValidationProblem>> List(
-        Guid? storeId, Guid? customerId, Guid? designerId, string? status, int? page, int? pageSize, FollowupDbContext db, StoreScope scope, CancellationToken cancellationToken)
+        Guid? storeId, Guid? customerId, Guid? designerId, string? status, int? page, int? pageSize,
+        FollowupDbContext db, ShardRoute route, StoreScope scope, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
         var which = QueryEnum.Parse<ProblemStatus>(status, "status", errors) ?? ProblemStatus.Open;
         if (errors.Any) return Problems.Invalid(errors);
-        var query = db.Problems.AsNoTracking();
-        if (scope.DesignerId is { } me) query = query.Where(p => p.DesignerId == me);
-        if (scope.ConsultantId is { } consultant) query = query.Where(p => db.CustomersOfConsultant(consultant).Contains(p.CustomerId));
-        if (storeId is not null) query = query.Where(p => p.StoreId == storeId);
-        if (customerId is not null) query = query.Where(p => p.CustomerId == customerId);
-        if (designerId is not null) query = query.Where(p => p.DesignerId == designerId);
-        if (which == ProblemStatus.Open) query = query.Where(p => p.ResolvedAt == null);
-        if (which == ProblemStatus.Resolved) query = query.Where(p => p.ResolvedAt != null);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(p => p.DueOn).ThenBy(p => p.RaisedAt).ThenBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        IQueryable<CustomerProblem> Query(FollowupDbContext shard)
+        {
+            var query = shard.Problems.AsNoTracking();
+            if (scope.DesignerId is { } me) query = query.Where(p => p.DesignerId == me);
+            if (scope.ConsultantId is { } consultant) query = query.Where(p => shard.CustomersOfConsultant(consultant).Contains(p.CustomerId));
+            if (storeId is not null) query = query.Where(p => p.StoreId == storeId);
+            if (customerId is not null) query = query.Where(p => p.CustomerId == customerId);
+            if (designerId is not null) query = query.Where(p => p.DesignerId == designerId);
+            if (which == ProblemStatus.Open) query = query.Where(p => p.ResolvedAt == null);
+            if (which == ProblemStatus.Resolved) query = query.Where(p => p.ResolvedAt != null);
+            return query;
+        }
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, storeId ?? customerId, Query,
+            problems => problems.OrderBy(p => p.DueOn).ThenBy(p => p.RaisedAt).ThenBy(p => p.Id), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<ProblemResponse>(items.ConvertAll(ProblemResponse.From), paging.Page, paging.PageSize, total));
     }
 

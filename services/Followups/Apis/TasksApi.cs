@@ -7,13 +7,18 @@ public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
-        var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks");
+        var tasks = routes.MapGroup("/api/followups/tasks").WithTags("Follow-up tasks").RoutedToStoreShard(
+            StoreShardRouting.By<FollowupDbContext>("customerId", FollowedCustomersApi.StoreOfAsync));
         tasks.MapGet("/", List).WithSummary("Lists tasks by store, customer, assignee (mine=true: the caller's) and kind; due=today|overdue|todayOrOverdue|open|all in each store's own day.").RequireRoles(StaffRoles.StoreStaff);
         tasks.MapGet("/export", Export).WithSummary("The same list as a file: format=csv (UTF-8 with BOM) or xlsx.").RequireRoles(StaffRoles.StoreStaff)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         tasks.MapGet("/summary", Summary).WithSummary("Per assignee: done today, due today and overdue, for the morning meeting.").RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
+
+    /// <summary>The store of a task, on the shard the context is on.</summary>
+    public static Task<Guid?> StoreOfAsync(FollowupDbContext db, Guid taskId, CancellationToken cancellationToken) =>
+        db.Tasks.IgnoreQueryFilters().Where(t => t.Id == taskId).Select(t => (Guid?)t.StoreId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Which tasks by due day, in each store's own day: todayOrOverdue is a customer manager's work of the day.</summary>
     public enum DueFilter { All, Open, Today, Overdue, TodayOrOverdue }
@@ -52,14 +57,24 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<ListPage<TaskResponse>>, ValidationProblem>> List(
-        [AsParameters] TaskFilter filter, int? page, int? pageSize, FollowupDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TaskFilter filter, int? page, int? pageSize, FollowupDbContext db, ShardRoute route, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(page, pageSize, errors);
-        var query = await filter.QueryAsync(db, scope, clock.GetUtcNow(), errors, cancellationToken);
-        if (query is null || errors.Any) return Problems.Invalid(errors);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        if (errors.Any) return Problems.Invalid(errors);
+        var now = clock.GetUtcNow();
+        // Each shard's first tasks of the list, in the list's order; the page is cut from them all.
+        var chain = !route.Shards.Single && ShardFanOut.CoversChain(scope, filter.StoreId ?? filter.CustomerId);
+        long total = 0;
+        var firsts = await db.OnEveryShardIfChainAsync(route, scope, filter.StoreId ?? filter.CustomerId, async shard =>
+        {
+            var query = await filter.QueryAsync(shard, scope, now, errors, cancellationToken);
+            if (query is null) return new List<FollowUpTask>();
+            total += await query.LongCountAsync(cancellationToken);
+            return await (chain ? query.Take(paging.Skip + paging.PageSize) : query.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(cancellationToken);
+        });
+        if (errors.Any) return Problems.Invalid(errors);
+        var items = chain ? [.. firsts.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize)] : firsts;
         return TypedResults.Ok(new ListPage<TaskResponse>(items.ConvertAll(TaskResponse.From), paging.Page, paging.PageSize, total));
     }
 
@@ -67,14 +82,22 @@ public static class TasksApi
     public const int MaxExportRows = 100_000;
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        [AsParameters] TaskFilter filter, string? format, FollowupDbContext db, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] TaskFilter filter, string? format, FollowupDbContext db, ShardRoute route, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var file = ExportFormats.ParseFile(format, errors);
-        var query = await filter.QueryAsync(db, scope, clock.GetUtcNow(), errors, cancellationToken);
-        if (query is null || errors.Any) return Problems.Invalid(errors);
-        var tasks = await query.Take(MaxExportRows).ToListAsync(cancellationToken);
-        var stores = await db.Stores.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (errors.Any) return Problems.Invalid(errors);
+        var now = clock.GetUtcNow();
+        var stores = new Dictionary<Guid, FollowupStore>();
+        var found = await db.OnEveryShardIfChainAsync(route, scope, filter.StoreId ?? filter.CustomerId, async shard =>
+        {
+            var query = await filter.QueryAsync(shard, scope, now, errors, cancellationToken);
+            if (query is null) return new List<FollowUpTask>();
+            foreach (var store in await shard.Stores.AsNoTracking().ToListAsync(cancellationToken)) stores[store.Id] = store;
+            return await query.Take(MaxExportRows).ToListAsync(cancellationToken);
+        });
+        if (errors.Any) return Problems.Invalid(errors);
+        var tasks = found.OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(MaxExportRows).ToList();
         var table = new ExportTable("回访任务", ["门店", "客户编号", "类型", "到期日", "原因", "负责人", "创建时间", "完成时间", "回访记录", "关闭时间", "关闭原因"],
             tasks.ConvertAll(t =>
             {
@@ -86,9 +109,19 @@ public static class TasksApi
         return await table.ToFileAsync(file!.Value, $"followup-tasks-{due}-{clock.GetUtcNow():yyyyMMdd}", cancellationToken);
     }
 
-    private static async Task<Ok<IReadOnlyList<AssigneeCounts>>> Summary(Guid? storeId, FollowupDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<AssigneeCounts>>> Summary(
+        Guid? storeId, FollowupDbContext db, ShardRoute route, StoreScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        // Each shard counts its own stores' people; a person works in one store, so on one shard.
+        var counts = await db.OnEveryShardIfChainAsync(route, scope, storeId, shard => SummaryAsync(storeId, shard, clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<AssigneeCounts>>([.. counts
+            .GroupBy(c => c.AssigneeId)
+            .Select(g => new AssigneeCounts(g.Key, g.Select(c => c.AssigneeName).FirstOrDefault(n => n is not null), g.Sum(c => c.DoneToday), g.Sum(c => c.DueToday), g.Sum(c => c.Overdue)))
+            .OrderBy(c => c.AssigneeName)]);
+    }
+
+    private static async Task<List<AssigneeCounts>> SummaryAsync(Guid? storeId, FollowupDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var dueToday = await (await InTheirDayAsync(db, storeId, DueFilter.Today, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
         var overdue = await (await InTheirDayAsync(db, storeId, DueFilter.Overdue, now, cancellationToken)).Select(t => new { t.AssigneeId, t.AssigneeName }).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().Where(s => storeId == null || s.Id == storeId).ToListAsync(cancellationToken);
@@ -101,9 +134,8 @@ public static class TasksApi
             .Where(t => t.CompletedAt >= dayStarts[t.StoreId]).Select(t => (t.AssigneeId, t.AssigneeName)).ToList();
         var people = dueToday.Select(t => (t.AssigneeId, t.AssigneeName)).Concat(overdue.Select(t => (t.AssigneeId, t.AssigneeName))).Concat(done)
             .GroupBy(p => p.AssigneeId).Select(g => (Id: g.Key, Name: g.Select(p => p.AssigneeName).FirstOrDefault(n => n is not null)));
-        return TypedResults.Ok<IReadOnlyList<AssigneeCounts>>(people.Select(p => new AssigneeCounts(p.Id, p.Name,
-                done.Count(d => d.AssigneeId == p.Id), dueToday.Count(d => d.AssigneeId == p.Id), overdue.Count(d => d.AssigneeId == p.Id)))
-            .OrderBy(c => c.AssigneeName).ToList());
+        return people.Select(p => new AssigneeCounts(p.Id, p.Name,
+                done.Count(d => d.AssigneeId == p.Id), dueToday.Count(d => d.AssigneeId == p.Id), overdue.Count(d => d.AssigneeId == p.Id))).ToList();
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class TaskRuleScheduleOptions
 /// held for the sweep); each store-day is done once whatever happens (its <see cref="RuleRun"/> key). No scheduler
 /// library: one query per store per day needs no more, and the lock and the key live in the service's own database.
 /// </summary>
-public sealed class TaskRuleSchedule(IServiceScopeFactory scopes, TimeProvider clock, IOptions<TaskRuleScheduleOptions> options, ILogger<TaskRuleSchedule> logger)
+public sealed class TaskRuleSchedule(IServiceScopeFactory scopes, DatabaseShards shards, TimeProvider clock, IOptions<TaskRuleScheduleOptions> options, ILogger<TaskRuleSchedule> logger)
     : BackgroundService
 {
     /// <summary>The advisory lock's key: the same in every instance of the follow-up service.</summary>
@@ -37,11 +37,19 @@ public sealed class TaskRuleSchedule(IServiceScopeFactory scopes, TimeProvider c
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>Every store's rules for its local day now; nothing when another instance is sweeping.</summary>
+    /// <summary>Every store's rules for its local day now, shard by shard; nothing on a shard another instance is sweeping.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var made = 0;
+        foreach (var shard in shards.Names) made += await SweepAsync(shard, cancellationToken);
+        return made;
+    }
+
+    private async Task<int> SweepAsync(string shard, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowupDbContext>();
+        scope.ServiceProvider.GetRequiredService<ShardRoute>().Use(db, shard);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -51,7 +59,8 @@ public sealed class TaskRuleSchedule(IServiceScopeFactory scopes, TimeProvider c
             {
                 var made = 0;
                 var now = clock.GetUtcNow();
-                var stores = await db.Stores.AsNoTracking().ToListAsync(cancellationToken);
+                var moving = scope.ServiceProvider.GetRequiredService<StorePlacements>().Moving();
+                var stores = await db.Stores.AsNoTracking().Where(s => !moving.Contains(s.Id)).ToListAsync(cancellationToken);
                 var rules = scope.ServiceProvider.GetRequiredService<RunTaskRules>();
                 foreach (var store in stores)
                     made += await rules.RunAsync(store.Id, store.LocalDate(now), force: false, cancellationToken) ?? 0;

@@ -25,14 +25,15 @@ public static class CustomerResourcesApi
 
     public static IEndpointRouteBuilder MapCustomerResourcesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/reports/customer-resources", Get).WithTags("Reports")
+        routes.MapGroup("/api/reports/customer-resources").RoutedToStoreShard<ReportDbContext>().MapGet("/", Get).WithTags("Reports")
             .WithSummary("New registered traffic, in negotiation, deposits, signings, averages, design fees and completeness for a store (or the chain) and a period of store-local days; by=store|source|designer breaks them down; format=csv|xlsx gives the sheet.")
             .RequireRoles(Readers);
         return routes;
     }
 
     private static async Task<Results<Ok<CustomerResourcesResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
-        Guid? storeId, DateOnly? from, DateOnly? to, string? by, string? format, ReportDbContext db, StoreScope scope, CustomerResourceFigures figures, CancellationToken cancellationToken)
+        Guid? storeId, DateOnly? from, DateOnly? to, string? by, string? format, ReportDbContext db, ShardRoute route, StoreScope scope, CustomerResourceFigures figures,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (from is null) errors.Add("from", "The first store-local day of the period (yyyy-MM-dd).");
@@ -43,22 +44,32 @@ public static class CustomerResourcesApi
         var file = ExportFormats.Parse(format, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var covered = await ReportStores.ResolveAsync(db, scope, storeId, cancellationToken);
+        var covered = await ReportStores.ResolveAsync(db, route, scope, storeId, cancellationToken);
         if (!covered.Succeeded) return Problems.Refused(covered.Violation!);
-        var (store, stores) = covered.Value;
+        var (store, stores, byShard) = covered.Value;
 
-        var parts = await figures.ComputeAsync(stores, from!.Value, to!.Value, breakdown, cancellationToken);
+        // Counted on each shard for its stores, and added up: the parts of one store (or its designers) are on one shard.
+        var parts = new Dictionary<FigureKey, ResourceFigures>();
+        var designers = new Dictionary<Guid, string?>();
+        foreach (var (shard, onShard) in byShard)
+        {
+            route.Use(db, shard);
+            foreach (var (key, part) in await figures.ComputeAsync(onShard, from!.Value, to!.Value, breakdown, cancellationToken))
+                parts[key] = parts.TryGetValue(key, out var sum) ? sum.Plus(part) : part;
+            var designerIds = parts.Keys.Where(k => k.DesignerId is not null).Select(k => k.DesignerId!.Value).ToList();
+            if (designerIds.Count == 0) continue;
+            var named = await db.Dispatches.AsNoTracking().Where(d => designerIds.Contains(d.DesignerId))
+                .GroupBy(d => d.DesignerId).Select(g => new { Id = g.Key, Name = g.OrderByDescending(d => d.At).Select(d => d.DesignerName).First() })
+                .ToListAsync(cancellationToken);
+            foreach (var designer in named) designers[designer.Id] = designer.Name;
+        }
         var total = parts.Values.Aggregate(ResourceFigures.None, (sum, part) => sum.Plus(part));
         var byId = stores.ToDictionary(s => s.Id);
-        var designerIds = parts.Keys.Where(k => k.DesignerId is not null).Select(k => k.DesignerId!.Value).ToList();
-        var designers = designerIds.Count == 0 ? [] : await db.Dispatches.AsNoTracking().Where(d => designerIds.Contains(d.DesignerId))
-            .GroupBy(d => d.DesignerId).Select(g => new { Id = g.Key, Name = g.OrderByDescending(d => d.At).Select(d => d.DesignerName).First() })
-            .ToDictionaryAsync(d => d.Id, d => (string?)d.Name, cancellationToken);
         var rows = breakdown == Breakdown.None ? [] : parts.Select(p => new FiguresRow(
                 p.Key.StoreId, p.Key.StoreId is { } s ? byId[s].Code : null, p.Key.StoreId is { } n ? byId[n].Name : null, p.Key.Source,
                 p.Key.DesignerId, p.Key.DesignerId is { } d ? designers.GetValueOrDefault(d) : null, FiguresResponse.From(p.Value)))
             .OrderBy(r => r.StoreCode).ThenBy(r => r.Source).ThenBy(r => r.DesignerName).ToList();
-        var response = new CustomerResourcesResponse(store, from.Value, to.Value, breakdown.ToString().ToLowerInvariant(), FiguresResponse.From(total), rows);
+        var response = new CustomerResourcesResponse(store, from!.Value, to!.Value, breakdown.ToString().ToLowerInvariant(), FiguresResponse.From(total), rows);
         if (file == ExportFormat.Json) return TypedResults.Ok(response);
         var code = store is { } one ? byId[one].Code : "chain";
         return await Table(response).ToFileAsync(file!.Value, $"customer-resources-{code}-{from:yyyyMMdd}-{to:yyyyMMdd}", cancellationToken);

@@ -7,7 +7,7 @@ public static class MorningMeetingApi
 {
     public static IEndpointRouteBuilder MapMorningMeetingApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/reports/morning-meeting", Get).WithTags("Reports")
+        routes.MapGroup("/api/reports/morning-meeting").RoutedToStoreShard<ReportDbContext>().MapGet("/", Get).WithTags("Reports")
             .WithSummary("For a store and a store-local day (today if absent): attendance, each stage's count yesterday and standing now, open customer problems, completeness; follow-ups due and overdue per customer manager, contract-form alerts; format=csv|xlsx gives it all as one sheet, section after section.")
             .RequireRoles(StaffRoles.StoreStaff);
         return routes;

@@ -9,14 +9,14 @@ public static class ReconciliationApi
 
     public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/reports/reconciliation", Get).WithTags("Reports")
+        routes.MapGroup("/api/reports/reconciliation").RoutedToStoreShard<ReportDbContext>().MapGet("/", Get).WithTags("Reports")
             .WithSummary("Leads supplied by marketing and by each partner to each store in a period (store-local days from–to, by arrival), against how many were duplicates, registered, met, measured and signed by the end of asOf (today if absent), and the registered leads never met, by name; format=csv|xlsx gives both as sheets. Marketing and ChainAdmin see every store.")
             .RequireRoles(Readers);
         return routes;
     }
 
     private static async Task<Results<Ok<ReconciliationReport>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
-        Guid? storeId, DateOnly? from, DateOnly? to, DateOnly? asOf, string? format, ReportDbContext db, StoreScope scope, Reconciliation reconciliation, TimeProvider clock,
+        Guid? storeId, DateOnly? from, DateOnly? to, DateOnly? asOf, string? format, ReportDbContext db, ShardRoute route, StoreScope scope, Reconciliation reconciliation, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -34,13 +34,25 @@ public static class ReconciliationApi
         // Marketing supplies every store and reconciles every store; other staff their own.
         var chainWide = scope.AllStores || scope.Role == StaffRoles.Marketing;
         var own = scope.StoreId;
-        var stores = await db.Stores.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => storeId == null ? chainWide || s.Id == own : s.Id == storeId && (chainWide || s.Id == own)).ToListAsync(cancellationToken);
-        if (storeId is not null && stores.Count == 0) return Problems.NotFound("store");
+        if (storeId is not null && !chainWide && storeId != own) return Problems.NotFound("store");
+        // A caller of no store who does not see the chain reconciles nothing.
+        var target = chainWide ? storeId : storeId ?? own;
+        var covered = target == Guid.Empty
+            ? (null, [], [new ReportStores.OnShard(route.Shard, [])])
+            : await ReportStores.ResolveAsync(db, route, scope, target, cancellationToken, ignoreScope: true);
+        if (!covered.Succeeded) return Problems.NotFound("store");
+        var (_, stores, byShard) = covered.Value;
         var today = StoreDays.LocalDate(stores.Count == 1 ? stores[0].TimeZone : StoreCopy.DefaultTimeZone, clock.GetUtcNow());
         var day = asOf ?? (today < to!.Value ? to.Value : today);
 
-        var report = await reconciliation.ComputeAsync(storeId, stores, from!.Value, to!.Value, day, cancellationToken);
+        // Each shard reconciles its stores; the rows of a store are on one shard, the totals add up.
+        var parts = new List<ReconciliationReport>();
+        foreach (var (shard, onShard) in byShard)
+        {
+            route.Use(db, shard);
+            parts.Add(await reconciliation.ComputeAsync(storeId, onShard, from!.Value, to!.Value, day, cancellationToken));
+        }
+        var report = Reconciliation.Combine(parts);
         if (file == ExportFormat.Json) return TypedResults.Ok(report);
         object?[] Line(ReconciliationRow r) => ["对单 Reconciliation", r.StoreCode ?? "合计 Total", r.Supplier, r.Supplied, r.Duplicates, r.Registered, r.Met, r.Measured, r.Signed, null, null];
         var table = new ExportTable("对单", [

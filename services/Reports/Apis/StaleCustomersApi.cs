@@ -9,24 +9,37 @@ public static class StaleCustomersApi
 
     public static IEndpointRouteBuilder MapStaleCustomersApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/reports/stale-customers", Get).WithTags("Reports")
+        routes.MapGroup("/api/reports/stale-customers").RoutedToStoreShard<ReportDbContext>().MapGet("/", Get).WithTags("Reports")
             .WithSummary("As of a store-local day (today if absent): every valid customer unsigned more than 3 months after registration, those with a deposit, design fee or quote flagged keyAttention; and the measured leads for key follow-up; format=csv|xlsx gives the sheet.")
             .RequireRoles(StaffRoles.StoreStaff);
         return routes;
     }
 
     private static async Task<Results<Ok<StaleCustomersResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
-        Guid? storeId, DateOnly? asOf, string? format, ReportDbContext db, StoreScope scope, StaleCustomers lists, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? storeId, DateOnly? asOf, string? format, ReportDbContext db, ShardRoute route, StoreScope scope, StaleCustomers lists, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var file = ExportFormats.Parse(format, errors);
         QueryDays.Check(asOf, "asOf", errors);
         if (errors.Any) return Problems.Invalid(errors);
-        var covered = await ReportStores.ResolveAsync(db, scope, storeId, cancellationToken);
+        var covered = await ReportStores.ResolveAsync(db, route, scope, storeId, cancellationToken);
         if (!covered.Succeeded) return Problems.Refused(covered.Violation!);
-        var (store, stores) = covered.Value;
+        var (store, stores, byShard) = covered.Value;
         var day = asOf ?? (stores.Count == 1 ? stores[0].LocalDate(clock.GetUtcNow()) : StoreDays.LocalDate(StoreCopy.DefaultTimeZone, clock.GetUtcNow()));
-        var (keyAttention, keyFollowUp) = await lists.ComputeAsync(stores, day, cancellationToken);
+        List<StaleCustomer> keyAttention = [], keyFollowUp = [];
+        foreach (var (shard, onShard) in byShard)
+        {
+            route.Use(db, shard);
+            var (attention, followUp) = await lists.ComputeAsync(onShard, day, cancellationToken);
+            keyAttention.AddRange(attention);
+            keyFollowUp.AddRange(followUp);
+        }
+        if (byShard.Count > 1)
+        {
+            // The order each shard gave its own part.
+            keyAttention = [.. keyAttention.OrderByDescending(c => c.KeyAttention).ThenByDescending(c => c.DaysStale).ThenBy(c => c.CustomerNo)];
+            keyFollowUp = [.. keyFollowUp.OrderByDescending(c => c.DaysStale).ThenBy(c => c.CustomerNo)];
+        }
         if (file == ExportFormat.Json) return TypedResults.Ok(new StaleCustomersResponse(store, day, keyAttention, keyFollowUp));
         var names = stores.ToDictionary(s => s.Id);
         object?[] Line(string list, StaleCustomer c) =>

@@ -51,6 +51,18 @@ public sealed class Reconciliation(ReportDbContext db)
         return new ReconciliationReport(storeId, from, to, asOf, Row(null, null, null, "All", outcomes), rows, neverMet);
     }
 
+    /// <summary>The reports of the same period over different stores (shards), as one.</summary>
+    public static ReconciliationReport Combine(IReadOnlyList<ReconciliationReport> parts) => parts.Count == 1 ? parts[0] : parts[0] with
+    {
+        Total = parts.Select(p => p.Total).Aggregate((a, b) => a with
+        {
+            Supplied = a.Supplied + b.Supplied, Duplicates = a.Duplicates + b.Duplicates, Registered = a.Registered + b.Registered,
+            Met = a.Met + b.Met, Measured = a.Measured + b.Measured, Signed = a.Signed + b.Signed,
+        }),
+        Rows = [.. parts.SelectMany(p => p.Rows).OrderBy(r => r.StoreCode, StringComparer.Ordinal).ThenBy(r => r.Source).ThenBy(r => r.Supplier, StringComparer.Ordinal)],
+        NeverMet = [.. parts.SelectMany(p => p.NeverMet).OrderBy(l => l.StoreCode, StringComparer.Ordinal).ThenBy(l => l.ReceivedOn).ThenBy(l => l.Name, StringComparer.Ordinal)],
+    };
+
     private sealed record LeadOutcome(LeadFact Lead, bool Duplicate, string? CustomerNo, bool Registered, bool Met, bool Measured, bool Signed);
 
     private static ReconciliationRow Row(Guid? storeId, StoreCopy? store, CustomerSource? source, string supplier, List<LeadOutcome> leads) => new(
