@@ -63,7 +63,7 @@ public sealed class StorePlacements(DatabaseShards shards, IConfiguration config
             """);
         command.Parameters.AddWithValue(storeId);
         command.Parameters.AddWithValue(shard);
-        command.Parameters.AddWithValue(at);
+        command.Parameters.AddWithValue(at.ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
         _known.TryRemove(storeId, out _);
     }
