@@ -2,9 +2,11 @@ namespace Crm.Contracts.Handlers;
 
 /// <summary>
 /// Receives a range of numbered forms into a store's stock, each with its first ledger line. A serial exists
-/// once in the chain: a range that overlaps forms already received anywhere is refused whole.
+/// once in the chain: a range that overlaps forms already received anywhere is refused whole. The stores of the chain
+/// may be on several database shards, whose unique keys do not see each other: receipts are made one at a time
+/// (a lock of the whole chain), each after looking on every shard.
 /// </summary>
-public sealed class ReceiveForms(ContractDbContext db, Arrivals arrivals, StoreScope scope, TimeProvider clock)
+public sealed class ReceiveForms(ContractDbContext db, ShardRoute route, StorePlacements placements, Arrivals arrivals, StoreScope scope, TimeProvider clock)
 {
     public const string DuplicateSerial = "duplicate-serial";
 
@@ -14,6 +16,14 @@ public sealed class ReceiveForms(ContractDbContext db, Arrivals arrivals, StoreS
         if (!store.Succeeded) return store.Violation;
 
         var serials = range.Serials().ToList();
+        await using var receipts = route.Shards.Single ? null : await placements.LockAsync("receive-forms", cancellationToken);
+        if (!route.Shards.Single)
+        {
+            var own = route.Shard;
+            var elsewhere = await db.OnEveryShardAsync(route, _ => TakenAsync(serials, cancellationToken));
+            route.Use(db, own);
+            if (elsewhere.Count > 0) return Taken([.. elsewhere.Order(StringComparer.Ordinal)]);
+        }
         try
         {
             return await db.InTransactionAsync(async () =>

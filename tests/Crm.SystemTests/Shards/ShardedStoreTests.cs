@@ -5,7 +5,7 @@ namespace Crm.SystemTests.Shards;
 /// <summary>
 /// Two stores on two PostgreSQL servers (README, "PostgreSQL by store"): store A on "home", store B on "shard2". The same
 /// day's work in each gets the same answers; every row of A is on the first server only and every row of B on the second
-/// only; the chain's reads cover both, and a phone number is one customer across both.
+/// only; the chain's reads cover both, a phone number is one customer and a form's serial one form across both.
 /// </summary>
 [Collection(ShardedCollection.Name)]
 [Trait("Category", "Shards")]
@@ -73,6 +73,13 @@ public sealed class ShardedStoreTests(ShardedFixture system, ITestOutputHelper o
         Assert.Equal("duplicate-phone", problem.GetProperty("code").GetString());
         Assert.Equal(a.CustomerNo, problem.GetProperty("customerNo").GetString());
         Assert.Equal(a.Id, problem.GetProperty("storeId").GetGuid());
+
+        // A contract form's serial exists once in the chain: B cannot receive a form A holds.
+        var serialTaken = await b.Manager.PostAsJsonAsync("/api/contracts/forms/receive", new { fromSerial = a.FirstSerial, toSerial = a.FirstSerial });
+        Assert.Equal(HttpStatusCode.Conflict, serialTaken.StatusCode);
+        var refused = await serialTaken.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("duplicate-serial", refused.GetProperty("code").GetString());
+        Assert.Equal([a.FirstSerial], refused.GetProperty("serials").EnumerateArray().Select(e => e.GetString()));
     }
 
     /// <summary>What a store's day of work answered, with the store's own numbers and ids left out.</summary>
@@ -85,6 +92,7 @@ public sealed class ShardedStoreTests(ShardedFixture system, ITestOutputHelper o
         public Guid CustomerId { get; set; }
         public string CustomerNo { get; set; } = "";
         public string Phone { get; set; } = "";
+        public string FirstSerial { get; set; } = "";
     }
 
     /// <summary>A store opened on the shard, with two designers and a customer manager, known to every service.</summary>
@@ -139,6 +147,7 @@ public sealed class ShardedStoreTests(ShardedFixture system, ITestOutputHelper o
         }, Patience, "the first follow-up task");
 
         var serial = $"{store.Code}-{Random.Shared.Next(1000, 9999)}";
+        store.FirstSerial = serial + "1";
         var received = await cm.PostAsJsonAsync("/api/contracts/forms/receive", new { fromSerial = serial + "1", toSerial = serial + "3" });
         Assert.Equal(HttpStatusCode.Created, received.StatusCode);
         var formsReceived = (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength();
