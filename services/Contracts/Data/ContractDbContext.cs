@@ -41,6 +41,7 @@ public sealed class ContractDbContext(
     {
         model.ApplyConfigurationsFromAssembly(typeof(ContractDbContext).Assembly);
         model.AddMessagingTables();
+        model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(StoreCopy));
     }
 

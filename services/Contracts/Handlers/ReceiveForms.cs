@@ -2,9 +2,9 @@ namespace Crm.Contracts.Handlers;
 
 /// <summary>
 /// Receives a range of numbered forms into a store's stock, each with its first ledger line. A serial exists
-/// once in the chain: a range that overlaps forms already received anywhere is refused whole. The stores of the chain
-/// may be on several database shards, whose unique keys do not see each other: receipts are made one at a time
-/// (a lock of the whole chain), each after looking on every shard.
+/// once in the chain: a range that overlaps forms already received anywhere is refused whole. A form's key starts with
+/// its store, and the stores may be on several database shards: no unique key sees the whole chain. So receipts are
+/// made one at a time (a lock of the whole chain), each after looking on every shard.
 /// </summary>
 public sealed class ReceiveForms(ContractDbContext db, ShardRoute route, StorePlacements placements, Arrivals arrivals, StoreScope scope, TimeProvider clock)
 {
@@ -16,7 +16,8 @@ public sealed class ReceiveForms(ContractDbContext db, ShardRoute route, StorePl
         if (!store.Succeeded) return store.Violation;
 
         var serials = range.Serials().ToList();
-        await using var receipts = route.Shards.Single ? null : await placements.LockAsync("receive-forms", cancellationToken);
+        // The forms' keys start with their store: two stores receiving the same serial at once are kept apart by the lock.
+        await using var receipts = await placements.LockAsync("receive-forms", cancellationToken);
         if (!route.Shards.Single)
         {
             var own = route.Shard;

@@ -23,6 +23,7 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
         model.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
         StaffCopy.Configure(model.Entity<StaffCopy>());
         model.AddMessagingTables();
+        model.KeyByStoreFirst(typeof(PhoneClaim));
         model.AddStoreScope(this, typeof(Store));
         // A designer sees only the customers dispatched to them.
         model.Entity<Customer>().HasQueryFilter(DesignerFilter,

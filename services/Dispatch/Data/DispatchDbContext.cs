@@ -20,6 +20,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
         model.AddMessagingTables();
+        model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(DispatchStore));
         // A designer sees only their own assignments.
         model.Entity<Assignment>().HasQueryFilter("designer", a => Scope.DesignerId == null || a.DesignerId == Scope.DesignerId);

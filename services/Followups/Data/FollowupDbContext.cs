@@ -36,6 +36,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);
         model.AddMessagingTables();
+        model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(FollowupStore));
         // A home consultant sees only the customers they are named on.
         model.Entity<FollowedCustomer>().HasQueryFilter(ConsultantFilter, c => Scope.ConsultantId == null || c.ConsultantId == Scope.ConsultantId);

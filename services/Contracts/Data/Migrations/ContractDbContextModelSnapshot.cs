@@ -25,6 +25,9 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.ContractForm", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Serial")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -112,10 +115,7 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Serial");
+                    b.HasKey("StoreId", "Serial");
 
                     b.HasIndex("HolderId");
 
@@ -126,8 +126,10 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.CustodyEntry", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -170,9 +172,6 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid?>("ToId")
                         .HasColumnType("uuid");
 
@@ -180,7 +179,7 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("Serial", "At");
 
@@ -191,6 +190,9 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.CustomerCopy", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -199,16 +201,16 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.ToTable("Customers", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Contracts.Domain.DesignerCopy", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -217,18 +219,17 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.ToTable("Designers", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Contracts.Domain.RecipientAuthorisation", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("GrantedAt")
@@ -246,9 +247,6 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateOnly>("Until")
                         .HasColumnType("date");
 
@@ -260,7 +258,7 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "UserId");
 
@@ -269,8 +267,10 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.Requisition", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Month")
@@ -294,10 +294,7 @@ namespace Crm.Contracts.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "Month");
 
@@ -306,6 +303,9 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.Signing", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MilestoneId")
                         .HasColumnType("uuid");
 
@@ -315,10 +315,7 @@ namespace Crm.Contracts.Data.Migrations
                     b.Property<DateTimeOffset>("SignedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("MilestoneId");
+                    b.HasKey("StoreId", "MilestoneId");
 
                     b.HasIndex("StoreId", "SignedAt");
 
@@ -327,8 +324,10 @@ namespace Crm.Contracts.Data.Migrations
 
             modelBuilder.Entity("Crm.Contracts.Domain.StockCount", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CountedAt")
@@ -349,14 +348,11 @@ namespace Crm.Contracts.Data.Migrations
                     b.Property<int>("Present")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.PrimitiveCollection<List<string>>("Unexpected")
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "CountedAt");
 

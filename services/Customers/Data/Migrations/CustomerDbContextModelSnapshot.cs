@@ -63,8 +63,10 @@ namespace Crm.Customers.Data.Migrations
 
             modelBuilder.Entity("Crm.Customers.Domain.Customer", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("ArchiveBag")
@@ -142,20 +144,20 @@ namespace Crm.Customers.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
+                    b.HasKey("StoreId", "Id");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerNo")
-                        .IsUnique();
-
-                    b.HasIndex("LeadId")
+                    b.HasIndex("StoreId", "CustomerNo")
                         .IsUnique()
+                        .HasDatabaseName("IX_Customers_CustomerNo");
+
+                    b.HasIndex("StoreId", "LeadId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Customers_LeadId")
                         .HasFilter("\"LeadId\" IS NOT NULL");
 
-                    b.HasIndex("Phone")
-                        .IsUnique();
+                    b.HasIndex("StoreId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Customers_Phone");
 
                     b.HasIndex("StoreId", "RegisteredAt");
 
@@ -180,8 +182,10 @@ namespace Crm.Customers.Data.Migrations
 
             modelBuilder.Entity("Crm.Customers.Domain.CustomerChange", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("After")
@@ -216,20 +220,21 @@ namespace Crm.Customers.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "ChangedAt");
+
+                    b.HasIndex("StoreId", "CustomerId");
 
                     b.ToTable("Changes");
                 });
 
             modelBuilder.Entity("Crm.Customers.Domain.CustomerDispatch", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("AssignmentId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CustomerId")
@@ -254,12 +259,11 @@ namespace Crm.Customers.Data.Migrations
                     b.Property<DateOnly>("DispatchedOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("AssignmentId");
+                    b.HasKey("StoreId", "AssignmentId");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "DispatchedOn");
 
@@ -268,8 +272,10 @@ namespace Crm.Customers.Data.Migrations
 
             modelBuilder.Entity("Crm.Customers.Domain.CustomerNote", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -287,25 +293,26 @@ namespace Crm.Customers.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("StoreId", "CustomerId");
 
                     b.ToTable("Notes");
                 });
 
             modelBuilder.Entity("Crm.Customers.Domain.CustomerVisit", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -339,12 +346,11 @@ namespace Crm.Customers.Data.Migrations
                     b.Property<bool>("Returning")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "Channel", "On");
 
@@ -353,8 +359,10 @@ namespace Crm.Customers.Data.Migrations
 
             modelBuilder.Entity("Crm.Customers.Domain.Milestone", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Amount")
@@ -396,17 +404,16 @@ namespace Crm.Customers.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "Type", "At");
 
@@ -612,6 +619,10 @@ namespace Crm.Customers.Data.Migrations
 
                     b.OwnsOne("Crm.Customers.Domain.DesignerAssignment", "Designer", b1 =>
                         {
+                            b1.Property<Guid>("StoreId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("StoreId");
+
                             b1.Property<Guid>("CustomerId")
                                 .HasColumnType("uuid");
 
@@ -633,14 +644,14 @@ namespace Crm.Customers.Data.Migrations
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("DispatchedAt");
 
-                            b1.HasKey("CustomerId");
+                            b1.HasKey("StoreId", "CustomerId");
 
                             b1.HasIndex("DesignerId");
 
                             b1.ToTable("Customers");
 
                             b1.WithOwner()
-                                .HasForeignKey("CustomerId");
+                                .HasForeignKey("StoreId", "CustomerId");
                         });
 
                     b.Navigation("Designer");
@@ -650,7 +661,7 @@ namespace Crm.Customers.Data.Migrations
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("StoreId", "CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -659,7 +670,7 @@ namespace Crm.Customers.Data.Migrations
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("StoreId", "CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -668,7 +679,7 @@ namespace Crm.Customers.Data.Migrations
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("StoreId", "CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -677,7 +688,7 @@ namespace Crm.Customers.Data.Migrations
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("StoreId", "CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -686,7 +697,7 @@ namespace Crm.Customers.Data.Migrations
                 {
                     b.HasOne("Crm.Customers.Domain.Customer", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("StoreId", "CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

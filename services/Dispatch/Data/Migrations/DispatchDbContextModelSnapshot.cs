@@ -25,8 +25,10 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.Assignment", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -80,20 +82,19 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Trace")
                         .IsRequired()
                         .HasColumnType("jsonb");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("StoreId", "CreatedAt");
 
                     b.HasIndex("StoreId", "CreatedOn");
+
+                    b.HasIndex("StoreId", "DesignerId");
 
                     b.HasIndex("DesignerId", "Status", "DecidedAt");
 
@@ -102,6 +103,9 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.CustomerFile", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -146,14 +150,11 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.PrimitiveCollection<List<string>>("Styles")
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.HasKey("CustomerId");
+                    b.HasKey("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "AwaitingDispatchSince")
                         .HasFilter("\"AwaitingDispatchSince\" IS NOT NULL");
@@ -165,8 +166,10 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.Designer", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("ChargesDesignFee")
@@ -200,9 +203,6 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.PrimitiveCollection<List<string>>("Styles")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -210,7 +210,7 @@ namespace Crm.Dispatch.Data.Migrations
                     b.Property<DateOnly?>("SuspendedUntil")
                         .HasColumnType("date");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId");
 
@@ -219,6 +219,9 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.DesignerDuty", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DesignerId")
                         .HasColumnType("uuid");
 
@@ -236,10 +239,7 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("DesignerId", "Day");
+                    b.HasKey("StoreId", "DesignerId", "Day");
 
                     b.HasIndex("StoreId", "Day");
 
@@ -248,8 +248,10 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.DesignerHistory", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -277,12 +279,11 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("DesignerId", "At");
+
+                    b.HasIndex("StoreId", "DesignerId");
 
                     b.ToTable("DesignerHistory", (string)null);
                 });
@@ -367,8 +368,10 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.SettingsChange", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -384,10 +387,7 @@ namespace Crm.Dispatch.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "At");
 
@@ -505,15 +505,15 @@ namespace Crm.Dispatch.Data.Migrations
 
             modelBuilder.Entity("Crm.Dispatch.Domain.Assignment", b =>
                 {
-                    b.HasOne("Crm.Dispatch.Domain.Designer", null)
-                        .WithMany()
-                        .HasForeignKey("DesignerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Dispatch.Domain.Designer", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId", "DesignerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -540,7 +540,7 @@ namespace Crm.Dispatch.Data.Migrations
                 {
                     b.HasOne("Crm.Dispatch.Domain.Designer", null)
                         .WithMany()
-                        .HasForeignKey("DesignerId")
+                        .HasForeignKey("StoreId", "DesignerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -549,7 +549,7 @@ namespace Crm.Dispatch.Data.Migrations
                 {
                     b.HasOne("Crm.Dispatch.Domain.Designer", null)
                         .WithMany()
-                        .HasForeignKey("DesignerId")
+                        .HasForeignKey("StoreId", "DesignerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -58,8 +58,10 @@ namespace Crm.Followups.Data.Migrations
 
             modelBuilder.Entity("Crm.Followups.Domain.CustomerProblem", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CustomerId")
@@ -109,15 +111,12 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "CustomerId");
 
@@ -129,8 +128,10 @@ namespace Crm.Followups.Data.Migrations
 
             modelBuilder.Entity("Crm.Followups.Domain.FollowUpRecord", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -180,15 +181,12 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "At");
 
@@ -199,8 +197,10 @@ namespace Crm.Followups.Data.Migrations
 
             modelBuilder.Entity("Crm.Followups.Domain.FollowUpTask", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssigneeId")
@@ -247,10 +247,7 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId");
 
@@ -263,6 +260,9 @@ namespace Crm.Followups.Data.Migrations
 
             modelBuilder.Entity("Crm.Followups.Domain.FollowedCustomer", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -329,10 +329,7 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "RegisteredOn");
 
@@ -378,8 +375,10 @@ namespace Crm.Followups.Data.Migrations
 
             modelBuilder.Entity("Crm.Followups.Domain.Reassignment", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -405,9 +404,6 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<int>("TasksMoved")
                         .HasColumnType("integer");
 
@@ -419,7 +415,7 @@ namespace Crm.Followups.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "CustomerId");
 

@@ -158,6 +158,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.CompletenessFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -174,10 +177,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "At");
 
@@ -228,6 +228,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.CustomerFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -268,10 +271,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("LeadId")
                         .HasFilter("\"LeadId\" IS NOT NULL");
@@ -283,6 +283,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.DesignerFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -294,10 +297,7 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<int>("RosterNumber")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId");
 
@@ -306,6 +306,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.DispatchFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("AssignmentId")
                         .HasColumnType("uuid");
 
@@ -326,10 +329,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("AssignmentId");
+                    b.HasKey("StoreId", "AssignmentId");
 
                     b.HasIndex("CustomerId");
 
@@ -338,22 +338,25 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.DuplicateLeadFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("LeadId");
+                    b.HasKey("StoreId", "LeadId");
 
                     b.ToTable("DuplicateLeads", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.DutyFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DesignerId")
                         .HasColumnType("uuid");
 
@@ -366,10 +369,7 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("DesignerId", "Day");
+                    b.HasKey("StoreId", "DesignerId", "Day");
 
                     b.HasIndex("StoreId", "Day");
 
@@ -378,6 +378,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.FollowUpFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -387,10 +390,7 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "At");
 
@@ -399,6 +399,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.FormVersionFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Serial")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -437,10 +440,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Serial", "At");
+                    b.HasKey("StoreId", "Serial", "At");
 
                     b.HasIndex("StoreId", "Serial", "At");
 
@@ -449,6 +449,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.LeadFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -479,15 +482,12 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("SupplierName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "ReceivedOn");
 
@@ -496,6 +496,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.MilestoneFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -528,15 +531,12 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("CustomerId", "Day");
 
@@ -549,6 +549,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.ProblemFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -574,15 +577,12 @@ namespace Crm.Reports.Data.Migrations
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "RaisedAt");
 
@@ -651,6 +651,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.TaskFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -671,10 +674,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("StoreId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("StoreId", "Id");
 
                     b.HasIndex("StoreId", "EndedAt");
 

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Crm.Customers.Data;
+
+namespace Crm.Customers.Tests.Domain;
+
+/// <summary>The service's tables of a store's records are keyed by the store first (README, "PostgreSQL by store").</summary>
+public sealed class StoreFirstKeysTests
+{
+    [Fact]
+    public void Every_table_of_a_stores_records_is_keyed_by_its_store_first()
+    {
+        using var db = new CustomerDbContext(new DbContextOptionsBuilder<CustomerDbContext>().UseNpgsql("Host=localhost").Options, StoreScope.System);
+        var keys = StoreFirstModel.Check(db);
+        Assert.Equal(["StoreId", "Id"], keys["Customers"]);
+        Assert.Equal(["StoreId", "Id"], keys["Milestones"]);
+        Assert.Equal(["StoreId", "Year"], keys["CustomerNumberCounters"]);
+    }
+}
