@@ -131,20 +131,18 @@ public static class ShardFanOut
         where TDbContext : DbContext =>
         CoversChain(scope, namedStore) ? db.OnEveryShardAsync(route, query) : query(db);
 
-    /// <summary>The page on the request's shard, or cut from every shard's when the read covers the whole chain.</summary>
-    public static async Task<(List<T> Items, long Total)> PageOnEveryShardIfChainAsync<TDbContext, T>(
+    /// <summary>
+    /// The page on the request's shard; when the read covers the whole chain, each shard gives its first (skip + take)
+    /// rows in the list's order, the page is cut from them all in the same order, and the total adds the shards' counts.
+    /// </summary>
+    public static Task<(List<T> Items, long Total)> PageOnEveryShardIfChainAsync<TDbContext, T>(
         this TDbContext db, ShardRoute route, StoreScope scope, Guid? namedStore, Func<TDbContext, IQueryable<T>> query,
         Func<IQueryable<T>, IOrderedQueryable<T>> order, PageRequest paging, CancellationToken cancellationToken)
         where TDbContext : DbContext
-    {
-        if (CoversChain(scope, namedStore)) return await db.PageOnEveryShardAsync(route, query, order, paging, cancellationToken);
-        var rows = query(db);
-        return (await order(rows).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken), await rows.LongCountAsync(cancellationToken));
-    }
+        where T : class =>
+        db.PageOnEveryShardIfChainAsync(route, scope, namedStore, query, order, (_, rows) => Task.FromResult(rows), paging, cancellationToken);
 
-    /// <summary>
-    /// As above, with each row completed on its own shard (what it needs from other tables there) before the page is cut.
-    /// </summary>
+    /// <summary>As above, with each row completed on its own shard (what it needs from other tables there) before the page is cut.</summary>
     public static async Task<(List<TResult> Items, long Total)> PageOnEveryShardIfChainAsync<TDbContext, T, TResult>(
         this TDbContext db, ShardRoute route, StoreScope scope, Guid? namedStore, Func<TDbContext, IQueryable<T>> query,
         Func<IQueryable<T>, IOrderedQueryable<T>> order, Func<TDbContext, List<T>, Task<List<TResult>>> complete, PageRequest paging,
@@ -169,44 +167,5 @@ public static class ShardFanOut
             foreach (var (row, result) in firsts.Zip(await complete(db, firsts))) completed[row] = result;
         }
         return ([.. order(completed.Keys.AsQueryable()).Skip(paging.Skip).Take(paging.PageSize).Select(row => completed[row])], total);
-    }
-
-    /// <summary>
-    /// One page of a list over the whole chain: each shard gives its first (skip + take) rows in the list's order, and
-    /// the page is cut from them all in the same order; the total adds the shards' counts.
-    /// </summary>
-    public static async Task<(List<T> Items, long Total)> PageOnEveryShardAsync<TDbContext, T>(
-        this TDbContext db, ShardRoute route, Func<TDbContext, IQueryable<T>> query, Func<IQueryable<T>, IOrderedQueryable<T>> order,
-        PageRequest paging, CancellationToken cancellationToken)
-        where TDbContext : DbContext
-    {
-        if (route.Shards.Single)
-        {
-            var rows = query(db);
-            return (await order(rows).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken), await rows.LongCountAsync(cancellationToken));
-        }
-        var firsts = new List<T>();
-        long total = 0;
-        foreach (var shard in route.Shards.Names)
-        {
-            route.Use(db, shard);
-            var rows = query(db);
-            total += await rows.LongCountAsync(cancellationToken);
-            firsts.AddRange(await order(rows).Take(paging.Skip + paging.PageSize).ToListAsync(cancellationToken));
-        }
-        return ([.. order(firsts.AsQueryable()).Skip(paging.Skip).Take(paging.PageSize)], total);
-    }
-
-    public static async Task<long> SumOnEveryShardAsync<TDbContext>(this TDbContext db, ShardRoute route, Func<TDbContext, Task<long>> query)
-        where TDbContext : DbContext
-    {
-        if (route.Shards.Single) return await query(db);
-        long sum = 0;
-        foreach (var shard in route.Shards.Names)
-        {
-            route.Use(db, shard);
-            sum += await query(db);
-        }
-        return sum;
     }
 }

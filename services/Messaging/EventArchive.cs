@@ -30,9 +30,8 @@ public sealed class EventArchive<TDbContext>(IServiceScopeFactory scopes, Databa
         // quorum queue (BrokerOptions.QuorumQueues).
         var endpoint = await bus.GetSendEndpoint(new Uri("exchange:" + MessagingEndpoint.ReplayQueueOf(subscriber)));
         long sent = 0;
-        // Shard by shard: a store's events are all on its shard, in their order. A store moved from one shard to
-        // another has its earlier events on a shard replayed before: "home" comes first, then the others in
-        // the order configured, so a move is to a shard named later (bench/RESULTS.md and the README say so).
+        // Shard by shard: a store's events are all in its shard's outbox, in their order; events of different stores
+        // keep no order between them.
         foreach (var shard in shards.Names)
         {
             long after = 0;

@@ -17,9 +17,6 @@ public sealed class OutboxSignal
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        WaitAsync(DatabaseShards.Home, timeout, cancellationToken);
-
     public Task<bool> WaitAsync(string shard, TimeSpan timeout, CancellationToken cancellationToken) =>
         Of(shard).WaitAsync(timeout, cancellationToken);
 

@@ -132,10 +132,6 @@ public sealed class StorePlacements(DatabaseShards shards, IConfiguration config
     /// <summary>The stores being moved, as last read: jobs leave them alone.</summary>
     public Guid[] Moving() => [.. _known.Values.Where(p => p.Moving).Select(p => p.StoreId)];
 
-    /// <summary>The stores placed on a shard, as last read (jobs that visit every store go shard by shard).</summary>
-    public IReadOnlyCollection<Guid> StoresOn(string shard) =>
-        [.. _known.Values.Where(p => p.Shard == shard).Select(p => p.StoreId)];
-
     public ValueTask DisposeAsync() => _home.DisposeAsync();
 
     private const string SelectOne = """SELECT "StoreId", "Shard", "Moving", "ChangedAt" FROM "StorePlacements" WHERE "StoreId" = $1""";

@@ -50,10 +50,8 @@ public static partial class StoresApi
         if (errors.Any) return Problems.Invalid(errors);
 
         // A store's staff see their own store, on their shard; the chain's staff see every shard's.
-        var (items, total) = scope.AllStores
-            ? await db.PageOnEveryShardAsync(route, shard => shard.Stores.AsNoTracking(), stores => stores.OrderBy(s => s.Code), paging, cancellationToken)
-            : (await db.Stores.AsNoTracking().OrderBy(s => s.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken),
-                await db.Stores.LongCountAsync(cancellationToken));
+        var (items, total) = await db.PageOnEveryShardIfChainAsync(route, scope, null, shard => shard.Stores.AsNoTracking(),
+            stores => stores.OrderBy(s => s.Code), paging, cancellationToken);
         return TypedResults.Ok(new ListPage<StoreResponse>(items.ConvertAll(s => StoreResponse.From(s, placements)), paging.Page, paging.PageSize, total));
     }
 

@@ -21,7 +21,12 @@ public sealed class OpenStore(CustomerDbContext db, ShardRoute route, StorePlace
         var taken = await db.OnEveryShardAsync(route, shardDb => shardDb.Stores.IgnoreQueryFilters().Where(s => s.Code == command.Code).Select(s => s.Id).ToListAsync(cancellationToken));
         if (taken.Count > 0) return Violation.Conflict("duplicate-store-code", $"A store with code {command.Code} exists.");
 
-        shard ??= (await placements.CountsAsync(cancellationToken)).OrderBy(c => c.Value).ThenBy(c => route.Shards.Names.ToList().IndexOf(c.Key)).First().Key;
+        if (shard is null)
+        {
+            // The fewest stores; of equals, the one named first.
+            var counts = await placements.CountsAsync(cancellationToken);
+            shard = route.Shards.Names.MinBy(name => counts[name])!;
+        }
         var store = Store.Open(command.Code, command.Name, command.City, command.TimeZone, clock.GetUtcNow());
         await placements.PlaceAsync(store.Id, shard, store.OpenedAt, cancellationToken);
         route.Use(db, shard);
