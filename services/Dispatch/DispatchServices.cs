@@ -7,7 +7,7 @@ public static class DispatchServices
 {
     public static IHostApplicationBuilder AddDispatchServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddArrivals();
+        builder.Services.AddArrivals().AddWaitingEvents<DispatchDbContext>();
         builder.Services.AddOptions<AutomaticDispatchOptions>().BindConfiguration("Dispatch:Automatic");
         builder.Services.AddSingleton<AutomaticDispatchSignal>();
         builder.Services.AddHostedService<AutomaticDispatch>();
@@ -19,8 +19,8 @@ public static class DispatchServices
         {
             bus.AddConsumer<StoreOpenedConsumer>();
             bus.AddConsumer<CustomerRegisteredConsumer>();
-            bus.AddConsumer<MilestoneRecordedConsumer>();
-            bus.AddConsumer<CustomerDetailsChangedConsumer>();
+            bus.AddApplyingConsumer<MilestoneRecordedConsumer, MilestoneRecorded>(builder.Services);
+            bus.AddApplyingConsumer<CustomerDetailsChangedConsumer, CustomerDetailsChanged>(builder.Services);
         });
         return builder;
     }

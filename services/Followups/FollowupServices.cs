@@ -7,7 +7,7 @@ public static class FollowupServices
 {
     public static IHostApplicationBuilder AddFollowupServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddArrivals();
+        builder.Services.AddArrivals().AddWaitingEvents<FollowupDbContext>();
         builder.Services.AddScoped<RecordFollowUp>().AddScoped<CompleteTask>().AddScoped<RunTaskRules>()
             .AddScoped<ReassignCustomer>().AddScoped<RaiseProblem>().AddScoped<ResolveProblem>();
         builder.Services.AddOptions<TaskRuleScheduleOptions>().BindConfiguration("Followups:TaskRules");
@@ -17,12 +17,12 @@ public static class FollowupServices
         {
             bus.AddConsumer<StoreOpenedConsumer>();
             bus.AddConsumer<CustomerRegisteredConsumer>();
-            bus.AddConsumer<MilestoneRecordedConsumer>();
+            bus.AddApplyingConsumer<MilestoneRecordedConsumer, MilestoneRecorded>(builder.Services);
             bus.AddConsumer<AssignmentRefusedConsumer>();
             bus.AddConsumer<StaffAccountOpenedConsumer>();
             bus.AddConsumer<StaffAccountChangedConsumer>();
-            bus.AddConsumer<CustomerDispatchedConsumer>();
-            bus.AddConsumer<ConsultantNamedConsumer>();
+            bus.AddApplyingConsumer<CustomerDispatchedConsumer, CustomerDispatched>(builder.Services);
+            bus.AddApplyingConsumer<ConsultantNamedConsumer, ConsultantNamed>(builder.Services);
         });
         return builder;
     }

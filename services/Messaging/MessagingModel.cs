@@ -45,4 +45,15 @@ public static class MessagingModel
         });
         return model;
     }
+
+    /// <summary>Adds the waiting events (<see cref="WaitingEvents{TDbContext}"/>) to a service's model.</summary>
+    public static ModelBuilder AddWaitingEvents(this ModelBuilder model) => model.Entity<WaitingEvent>(waiting =>
+    {
+        waiting.ToTable("WaitingEvents");
+        waiting.HasKey(w => w.Id);
+        waiting.HasIndex(w => w.WaitsFor);
+        waiting.Property(w => w.WaitsFor).HasMaxLength(60);
+        waiting.Property(w => w.MessageType).HasMaxLength(200);
+        waiting.Property(w => w.Body).HasColumnType("jsonb");
+    });
 }

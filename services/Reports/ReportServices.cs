@@ -10,15 +10,11 @@ public static class ReportServices
     public static IHostApplicationBuilder AddReportServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddScoped<WaitingEvents>().AddScoped<Tallies>().AddScoped<Reconciliation>();
+        services.AddScoped<CustomerResourceFigures>().AddScoped<StaleCustomers>().AddScoped<MorningMeeting>().AddWaitingEvents<ReportDbContext>().AddScoped<Tallies>().AddScoped<Reconciliation>();
         builder.AddServiceMessaging<ReportDbContext>("reports", "reportdb", bus =>
         {
-            // Each consumer is also how a waiting event of its kind is applied when released.
-            void Fact<TConsumer, TMessage>() where TConsumer : FactConsumer<TMessage> where TMessage : class
-            {
-                bus.AddConsumer<TConsumer>();
-                services.AddScoped<IFact<TMessage>>(sp => sp.GetRequiredService<TConsumer>());
-            }
+            void Fact<TConsumer, TMessage>() where TConsumer : FactConsumer<TMessage> where TMessage : class =>
+                bus.AddApplyingConsumer<TConsumer, TMessage>(services);
             Fact<StoreOpenedConsumer, StoreOpened>();
             Fact<CustomerRegisteredConsumer, CustomerRegistered>();
             Fact<CustomerDispatchedConsumer, CustomerDispatched>();

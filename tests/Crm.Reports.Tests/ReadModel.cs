@@ -1,4 +1,5 @@
 using Crm.Reports.Data;
+using Crm.Messaging;
 using Crm.Reports.Facts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,9 +22,9 @@ internal static class ReadModel
     public static async Task ApplyAsync(IServiceProvider services, object message)
     {
         await using var scope = services.CreateAsyncScope();
-        var factType = typeof(IFact<>).MakeGenericType(message.GetType());
+        var factType = typeof(IEventApplier<>).MakeGenericType(message.GetType());
         var fact = scope.ServiceProvider.GetRequiredService(factType);
-        await (Task)factType.GetMethod(nameof(IFact<object>.ApplyAsync))!.Invoke(fact, [message, CancellationToken.None])!;
+        await (Task)factType.GetMethod(nameof(IEventApplier<object>.ApplyAsync))!.Invoke(fact, [message, CancellationToken.None])!;
         await scope.ServiceProvider.GetRequiredService<ReportDbContext>().SaveChangesAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Messaging;
 using Crm.Reports.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class RebuildTests : IAsyncLifetime
 
         var answers = await AnswersAsync(rebuilt, urls);
         for (var i = 0; i < urls.Length; i++) Assert.Equal(live[i], answers[i]);
-        string[] keys = [FactKey.Store(_store), FactKey.Customer(_customers.A), FactKey.Customer(_customers.B), FactKey.Customer(_customers.C), FactKey.Problem(_problem)];
+        string[] keys = [WaitKey.Store(_store), WaitKey.Customer(_customers.A), WaitKey.Customer(_customers.B), WaitKey.Customer(_customers.C), WaitKey.Problem(_problem)];
         Assert.Equal(0, await InDatabase(rebuilt, db => db.WaitingEvents.CountAsync(w => keys.Contains(w.WaitsFor))));
     }
 

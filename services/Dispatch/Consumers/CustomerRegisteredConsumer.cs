@@ -5,9 +5,10 @@ namespace Crm.Dispatch.Consumers;
 /// <summary>
 /// Opens the customer's file and, when the store dispatches automatically, puts the customer in the store's
 /// line for <see cref="Jobs.AutomaticDispatch"/>. No store lock is taken here: a busy store's dispatches never
-/// hold this queue, which every store shares.
+/// hold this queue, which every store shares. The milestones and changes that arrived before the registration are
+/// applied to the file then.
 /// </summary>
-public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvider clock, AutomaticDispatchSignal dispatchSignal)
+public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvider clock, AutomaticDispatchSignal dispatchSignal, WaitingEvents<DispatchDbContext> waiting)
     : IdempotentConsumer<CustomerRegistered, DispatchDbContext>(db, clock)
 {
     protected override async Task HandleAsync(CustomerRegistered message, ConsumeContext<CustomerRegistered> context)
@@ -18,6 +19,7 @@ public sealed class CustomerRegisteredConsumer(DispatchDbContext db, TimeProvide
         if (await Db.CustomerFiles.AnyAsync(f => f.CustomerId == message.CustomerId, context.CancellationToken)) return;
         var settings = await Db.SettingsAsync(message.StoreId, context.CancellationToken);
         Db.CustomerFiles.Add(CustomerFile.From(message, dispatchAutomatically: settings.AutoDispatch));
+        await waiting.ReleaseAsync(WaitKey.Customer(message.CustomerId), context.CancellationToken);
     }
 
     protected override Task CommittedAsync()

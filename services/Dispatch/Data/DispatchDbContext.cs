@@ -15,11 +15,13 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddWaitingEvents();
         model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(DispatchStore));
         // A designer sees only their own assignments.

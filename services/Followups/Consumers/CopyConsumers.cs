@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Crm.Followups.Consumers;
 
 /// <summary>The staff copy: who may be given follow-ups, and the store's customer manager for leads.</summary>
@@ -9,26 +7,24 @@ public sealed class StaffAccountOpenedConsumer(FollowupDbContext db, TimeProvide
 public sealed class StaffAccountChangedConsumer(FollowupDbContext db, TimeProvider clock) : StaffChangedConsumer<FollowupDbContext>(db, clock);
 
 /// <summary>The designer a customer was dispatched to: customer problems go to them, key-attention tasks name them.</summary>
-public sealed class CustomerDispatchedConsumer(FollowupDbContext db, TimeProvider clock)
-    : IdempotentConsumer<CustomerDispatched, FollowupDbContext>(db, clock)
+public sealed class CustomerDispatchedConsumer(FollowupDbContext db, TimeProvider clock, WaitingEvents<FollowupDbContext> waiting)
+    : ApplyingConsumer<CustomerDispatched, FollowupDbContext>(db, clock)
 {
-    protected override async Task HandleAsync(CustomerDispatched message, ConsumeContext<CustomerDispatched> context)
-    {
-        // Thrown, the message is retried: the customer's registration may simply not have arrived yet.
-        var customer = await Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to follow-ups yet.");
-        customer.DispatchedTo(message.DesignerId, message.DesignerName);
-    }
+    public override async Task ApplyAsync(CustomerDispatched message, CancellationToken cancellationToken) =>
+        (await waiting.CustomerOrWaitAsync(Db, message.CustomerId, message, cancellationToken))?.DispatchedTo(message.DesignerId, message.DesignerName);
 }
 
 /// <summary>The home consultant the customer service named: key-attention tasks name them.</summary>
-public sealed class ConsultantNamedConsumer(FollowupDbContext db, TimeProvider clock)
-    : IdempotentConsumer<ConsultantNamed, FollowupDbContext>(db, clock)
+public sealed class ConsultantNamedConsumer(FollowupDbContext db, TimeProvider clock, WaitingEvents<FollowupDbContext> waiting)
+    : ApplyingConsumer<ConsultantNamed, FollowupDbContext>(db, clock)
 {
-    protected override async Task HandleAsync(ConsultantNamed message, ConsumeContext<ConsultantNamed> context)
-    {
-        var customer = await Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Customer {message.CustomerId} is not known to follow-ups yet.");
-        customer.Consultant(message.ConsultantId, message.ConsultantName);
-    }
+    public override async Task ApplyAsync(ConsultantNamed message, CancellationToken cancellationToken) =>
+        (await waiting.CustomerOrWaitAsync(Db, message.CustomerId, message, cancellationToken))?.Consultant(message.ConsultantId, message.ConsultantName);
+}
+
+internal static class CustomerWaits
+{
+    /// <summary>The customer's copy, or null when their registration has not arrived yet: the event then waits for it.</summary>
+    public static Task<FollowedCustomer?> CustomerOrWaitAsync(this WaitingEvents<FollowupDbContext> waiting, FollowupDbContext db, Guid customerId, object message, CancellationToken cancellationToken) =>
+        waiting.ParentOrWaitAsync(WaitKey.Customer(customerId), message, ct => db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct), cancellationToken);
 }

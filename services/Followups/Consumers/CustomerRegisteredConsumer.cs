@@ -4,9 +4,10 @@ namespace Crm.Followups.Consumers;
 
 /// <summary>
 /// Every registered customer is followed: the copy the task rules read, with who follows them up
-/// (<see cref="TaskAssignee"/>), and a first follow-up task (domain.md §4).
+/// (<see cref="TaskAssignee"/>), and a first follow-up task (domain.md §4). The events about the customer that
+/// arrived before the registration are applied then.
 /// </summary>
-public sealed class CustomerRegisteredConsumer(FollowupDbContext db, TimeProvider clock)
+public sealed class CustomerRegisteredConsumer(FollowupDbContext db, TimeProvider clock, WaitingEvents<FollowupDbContext> waiting)
     : IdempotentConsumer<CustomerRegistered, FollowupDbContext>(db, clock)
 {
     protected override async Task HandleAsync(CustomerRegistered message, ConsumeContext<CustomerRegistered> context)
@@ -27,5 +28,6 @@ public sealed class CustomerRegisteredConsumer(FollowupDbContext db, TimeProvide
         var customer = FollowedCustomer.From(message, store.LocalDate(message.RegisteredAt), assignee);
         Db.Customers.Add(customer);
         Db.Tasks.Add(FollowUpTask.FirstFollowUp(store, customer, Clock.GetUtcNow()));
+        await waiting.ReleaseAsync(WaitKey.Customer(customer.Id), ct);
     }
 }

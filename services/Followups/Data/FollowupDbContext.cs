@@ -15,6 +15,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     public DbSet<CustomerProblem> Problems => Set<CustomerProblem>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<WaitingEvent> WaitingEvents => Set<WaitingEvent>();
 
     public const string ConsultantFilter = "consultant";
 
@@ -36,6 +37,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(FollowupDbContext).Assembly);
         model.AddMessagingTables();
+        model.AddWaitingEvents();
         model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(FollowupStore));
         // A home consultant sees only the customers they are named on.

@@ -1,11 +1,11 @@
 namespace Crm.Reports.Consumers;
 
 /// <summary>A lead supplied to a store, on the store's day.</summary>
-public sealed class LeadReceivedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<LeadReceived>(db, clock)
+public sealed class LeadReceivedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents<ReportDbContext> waiting) : FactConsumer<LeadReceived>(db, clock)
 {
     public override async Task ApplyAsync(LeadReceived message, CancellationToken cancellationToken)
     {
-        var store = await waiting.ParentOrWaitAsync(FactKey.Store(message.StoreId), message, ct => Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, ct), cancellationToken);
+        var store = await waiting.ParentOrWaitAsync(WaitKey.Store(message.StoreId), message, ct => Db.Stores.FirstOrDefaultAsync(s => s.Id == message.StoreId, ct), cancellationToken);
         if (store is null || await Db.Leads.AnyAsync(l => l.Id == message.LeadId, cancellationToken)) return;
         Db.Leads.Add(LeadFact.From(message, store.LocalDate(message.ReceivedAt)));
     }
@@ -20,11 +20,11 @@ public sealed class LeadDuplicateFoundConsumer(ReportDbContext db, TimeProvider 
 }
 
 /// <summary>The store met a customer that came as a lead.</summary>
-public sealed class CustomerMetConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerMet>(db, clock)
+public sealed class CustomerMetConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents<ReportDbContext> waiting) : FactConsumer<CustomerMet>(db, clock)
 {
     public override async Task ApplyAsync(CustomerMet message, CancellationToken cancellationToken)
     {
-        var customer = await waiting.ParentOrWaitAsync(FactKey.Customer(message.CustomerId), message,
+        var customer = await waiting.ParentOrWaitAsync(WaitKey.Customer(message.CustomerId), message,
             ct => Db.Customers.FirstOrDefaultAsync(c => c.Id == message.CustomerId, ct), cancellationToken);
         customer?.Met(message.MetAt);
     }

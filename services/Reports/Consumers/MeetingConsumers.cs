@@ -21,22 +21,22 @@ public sealed class DutyRecordedConsumer(ReportDbContext db, TimeProvider clock)
 }
 
 /// <summary>A customer problem raised for a designer: listed at the morning meeting until resolved.</summary>
-public sealed class CustomerProblemRaisedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerProblemRaised>(db, clock)
+public sealed class CustomerProblemRaisedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents<ReportDbContext> waiting) : FactConsumer<CustomerProblemRaised>(db, clock)
 {
     public override async Task ApplyAsync(CustomerProblemRaised message, CancellationToken cancellationToken)
     {
         if (await Db.Problems.AnyAsync(p => p.Id == message.ProblemId, cancellationToken)) return;
         Db.Problems.Add(ProblemFact.From(message));
-        await waiting.ReleaseAsync(FactKey.Problem(message.ProblemId), cancellationToken);
+        await waiting.ReleaseAsync(WaitKey.Problem(message.ProblemId), cancellationToken);
     }
 }
 
 /// <summary>A customer problem resolved; kept until its raising has arrived.</summary>
-public sealed class CustomerProblemResolvedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents waiting) : FactConsumer<CustomerProblemResolved>(db, clock)
+public sealed class CustomerProblemResolvedConsumer(ReportDbContext db, TimeProvider clock, WaitingEvents<ReportDbContext> waiting) : FactConsumer<CustomerProblemResolved>(db, clock)
 {
     public override async Task ApplyAsync(CustomerProblemResolved message, CancellationToken cancellationToken)
     {
-        var problem = await waiting.ParentOrWaitAsync(FactKey.Problem(message.ProblemId), message,
+        var problem = await waiting.ParentOrWaitAsync(WaitKey.Problem(message.ProblemId), message,
             ct => Db.Problems.FirstOrDefaultAsync(p => p.Id == message.ProblemId, ct), cancellationToken);
         problem?.Resolved(message.ResolvedAt);
     }

@@ -36,6 +36,7 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
         model.ApplyConfigurationsFromAssembly(typeof(ReportDbContext).Assembly);
         StoreCopy.Configure(model.Entity<StoreCopy>());
         model.AddMessagingTables();
+        model.AddWaitingEvents();
         model.KeyByStoreFirst();
         model.AddStoreScope(this, typeof(StoreCopy));
     }

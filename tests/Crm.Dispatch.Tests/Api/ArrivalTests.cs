@@ -1,3 +1,6 @@
+using Crm.Messaging;
+using Microsoft.EntityFrameworkCore;
+
 namespace Crm.Dispatch.Tests.Api;
 
 /// <summary>
@@ -21,6 +24,29 @@ public sealed class ArrivalTests(DispatchServiceFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(registered.CustomerId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customerId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_milestone_and_a_change_that_arrive_before_the_registration_wait_for_it()
+    {
+        var store = await fixture.OpenStoreAsync(s => s with { AutoDispatch = false });
+        var registered = DispatchServiceFixture.Registered(store, budget: 200_000m) with { CustomerId = Guid.CreateVersion7() };
+        var deposit = DispatchServiceFixture.Milestone(store, registered.CustomerId, MilestoneType.DepositPaid) with
+        {
+            At = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds()),
+        };
+        var changed = new CustomerDetailsChanged { StoreId = store, CustomerId = registered.CustomerId, Fields = ["budget"], ChangedAt = DateTimeOffset.UtcNow, Budget = 500_000m };
+        Task<int> Waiting() => fixture.InDatabase(db => db.WaitingEvents.CountAsync(w => w.WaitsFor == WaitKey.Customer(registered.CustomerId)));
+
+        await fixture.PublishAsync(deposit);
+        await fixture.PublishAsync(changed);
+        await Eventually.Holds(async () => await Waiting() == 2, TimeSpan.FromSeconds(30), "the milestone and the change to wait for the customer");
+        await fixture.PublishAsync(registered);
+        var file = await Eventually.Returns(() => fixture.InDatabase(db => db.CustomerFiles.AsNoTracking().FirstOrDefaultAsync(f => f.CustomerId == registered.CustomerId)),
+            TimeSpan.FromSeconds(30), "the customer's file");
+
+        Assert.Equal((500_000m, deposit.At, true), (file.Budget, file.DepositPaidAt, file.IsHolding));
+        Assert.Equal(0, await Waiting());
     }
 
     [Fact]

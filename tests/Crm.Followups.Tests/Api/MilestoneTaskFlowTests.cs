@@ -1,3 +1,4 @@
+using Crm.Messaging;
 using Crm.Followups.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,48 @@ public sealed class MilestoneTaskFlowTests : IAsyncLifetime
         Assert.Equal(FollowUpTaskKind.SiteFollowUp, tasks[1].Kind);
         Assert.True(tasks[1].IsOpen);
         Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signedAt.AddDays(1), local).DateTime).AddDays(7), tasks[1].DueOn);
+    }
+
+    [Fact]
+    public async Task Events_that_arrive_before_the_customers_registration_wait_for_it_and_are_applied_in_order()
+    {
+        var bus = _service.Services.GetRequiredService<IBus>();
+        var store = Guid.CreateVersion7();
+        var customer = Guid.CreateVersion7();
+        var registeredAt = DateTimeOffset.UtcNow.AddDays(-20);
+        var signedAt = DateTimeOffset.UtcNow.AddDays(-5);
+        await bus.Publish(new StoreOpened { StoreId = store, Code = "F" + Random.Shared.Next(100, 999), Name = "测试店", City = "上海", TimeZone = "Asia/Shanghai", OpenedAt = registeredAt.AddDays(-1) });
+        var designer = Guid.NewGuid();
+        var consultant = Guid.NewGuid();
+        await bus.Publish(new CustomerDispatched
+        {
+            StoreId = store, CustomerId = customer, AssignmentId = Guid.NewGuid(), DesignerId = designer, DesignerName = "李设计", DispatchedAt = registeredAt.AddHours(1),
+        });
+        await bus.Publish(new ConsultantNamed { StoreId = store, CustomerId = customer, ConsultantId = consultant, ConsultantName = "赵顾问", NamedBy = "王芳", At = registeredAt.AddHours(2) });
+        await bus.Publish(Milestone(store, customer, MilestoneType.ContractSigned, signedAt, CustomerStage.ContractSigned));
+        // The construction is announced after the signing has arrived: they wait, and are applied, in that order.
+        await Eventually.Holds(async () => await WaitingAsync(customer) == 3, TimeSpan.FromSeconds(30), "three events to wait for the customer");
+        await bus.Publish(Milestone(store, customer, MilestoneType.ConstructionStarted, signedAt.AddDays(1), CustomerStage.ConstructionStarted));
+        await Eventually.Holds(async () => await WaitingAsync(customer) == 4, TimeSpan.FromSeconds(30), "the four events to wait for the customer");
+
+        await bus.Publish(new CustomerRegistered
+        {
+            StoreId = store, CustomerId = customer, CustomerNo = "F-2026-000003", Source = CustomerSource.WalkIn, RegisteredAt = registeredAt,
+        });
+        var tasks = await Eventually.Returns(async () => { var all = await TasksAsync(customer); return all.Count == 2 ? all : null; },
+            TimeSpan.FromSeconds(30), "the first follow-up and the site follow-up");
+
+        Assert.Equal([(FollowUpTaskKind.FirstFollowUp, false), (FollowUpTaskKind.SiteFollowUp, true)], tasks.Select(t => (t.Kind, t.IsOpen)));
+        Assert.Equal(0, await WaitingAsync(customer));
+        await using var scope = _service.Services.CreateAsyncScope();
+        var copy = await scope.ServiceProvider.GetRequiredService<FollowupDbContext>().Customers.AsNoTracking().SingleAsync(c => c.Id == customer);
+        Assert.Equal((CustomerStage.ConstructionStarted, designer, "李设计", consultant, "赵顾问"), (copy.Stage, copy.DesignerId, copy.DesignerName, copy.ConsultantId, copy.ConsultantName));
+    }
+
+    private async Task<int> WaitingAsync(Guid customer)
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FollowupDbContext>().WaitingEvents.CountAsync(w => w.WaitsFor == WaitKey.Customer(customer));
     }
 
     private static MilestoneRecorded Milestone(Guid store, Guid customer, MilestoneType type, DateTimeOffset at, CustomerStage stage) => new()

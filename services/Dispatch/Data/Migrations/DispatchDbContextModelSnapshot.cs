@@ -503,6 +503,38 @@ namespace Crm.Dispatch.Data.Migrations
                     b.ToTable("StorePlacements", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Messaging.WaitingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaitsFor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaitsFor");
+
+                    b.ToTable("WaitingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Dispatch.Domain.Assignment", b =>
                 {
                     b.HasOne("Crm.Dispatch.Domain.DispatchStore", null)

@@ -30,19 +30,6 @@ internal sealed class DispatchFactConfiguration : IEntityTypeConfiguration<Dispa
     }
 }
 
-internal sealed class WaitingEventConfiguration : IEntityTypeConfiguration<WaitingEvent>
-{
-    public void Configure(EntityTypeBuilder<WaitingEvent> waiting)
-    {
-        waiting.ToTable("WaitingEvents");
-        waiting.HasKey(w => w.Id);
-        waiting.HasIndex(w => w.WaitsFor);
-        waiting.Property(w => w.WaitsFor).HasMaxLength(60);
-        waiting.Property(w => w.MessageType).HasMaxLength(200);
-        waiting.Property(w => w.Body).HasColumnType("jsonb");
-    }
-}
-
 internal sealed class MilestoneFactConfiguration : IEntityTypeConfiguration<MilestoneFact>
 {
     public void Configure(EntityTypeBuilder<MilestoneFact> milestone)

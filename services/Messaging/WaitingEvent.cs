@@ -1,16 +1,17 @@
 using System.Text.Json;
 
-namespace Crm.Reports.Domain;
+namespace Crm.Messaging;
 
 /// <summary>
-/// An event that arrived before the fact it belongs to (a dispatch before its customer's registration, a customer
-/// before their store): kept, and applied the moment that fact arrives. Replays from several services interleave
-/// freely, so the read model may not depend on the order events arrive in.
+/// An event that arrived before the record it belongs to (a dispatch or a milestone before its customer's
+/// registration, a customer before their store): kept, and applied the moment that record arrives. Events from
+/// several services, and replays of them, interleave freely, so a copy may not depend on the order they arrive in,
+/// nor on a retry happening to come late enough.
 /// </summary>
 public sealed class WaitingEvent
 {
     public long Id { get; private set; }
-    /// <summary>The key of the fact it waits for: <c>store:{id}</c>, <c>customer:{id}</c>, <c>problem:{id}</c>, <c>task:{id}</c>.</summary>
+    /// <summary>The key of the record it waits for (<see cref="WaitKey"/>).</summary>
     public string WaitsFor { get; private set; } = "";
     public string MessageType { get; private set; } = "";
     public string Body { get; private set; } = "";
@@ -29,7 +30,7 @@ public sealed class WaitingEvent
 }
 
 /// <summary>The keys a waiting event can wait for.</summary>
-public static class FactKey
+public static class WaitKey
 {
     public static string Store(Guid id) => $"store:{id}";
     public static string Customer(Guid id) => $"customer:{id}";
