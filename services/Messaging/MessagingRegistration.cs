@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 
 namespace Crm.Messaging;
@@ -20,6 +21,7 @@ public static class MessagingRegistration
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddTimeProvider();
+        services.AddExceptionHandler<DatabaseBusyProblemHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RelayCrashSwitch>();
         services.AddScoped<OutboxWakeUpInterceptor>();
@@ -49,7 +51,9 @@ public static class MessagingRegistration
 
         var failed = new FailedMessages();
         services.AddSingleton(failed);
+        services.AddSingleton(sp => new OutboxRelayWatch(TimeProvider.System, sp.GetRequiredService<IOptions<OutboxOptions>>()));
         services.AddHealthChecks()
+            .AddCheck<OutboxRelayWatch>("outbox-relay", tags: ["messaging", "live"])
             .AddCheck("failed-messages", failed, tags: ["messaging"])
             .AddCheck<ParkedMessages<TDbContext>>("parked-events", tags: ["messaging"]);
 

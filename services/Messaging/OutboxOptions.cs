@@ -7,6 +7,8 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 200;
     /// <summary>How long one publish may wait for the broker's confirm before the batch is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long one batch may go on publishing before the relay counts as stuck (<see cref="OutboxRelayWatch"/>).</summary>
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long sent rows stay in the event archive for replay ("Messaging:Outbox:RetainDays").</summary>

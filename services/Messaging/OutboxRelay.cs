@@ -14,6 +14,7 @@ public sealed class OutboxRelay<TDbContext>(
     IBusControl bus,
     OutboxSignal signal,
     RelayCrashSwitch crashSwitch,
+    OutboxRelayWatch watch,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -109,9 +110,11 @@ public sealed class OutboxRelay<TDbContext>(
             }
         }
 
-        var failures = await Task.WhenAll(readable
-            .GroupBy(r => OrderingKey(r.Message))
-            .Select(store => PublishInOrderAsync(store.ToList(), cancellationToken)));
+        Exception?[] failures;
+        using (watch.Batch(shard))
+            failures = await Task.WhenAll(readable
+                .GroupBy(r => OrderingKey(r.Message))
+                .Select(store => PublishInOrderAsync(store.ToList(), cancellationToken)));
 
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
