@@ -97,6 +97,8 @@ var gateway = Service<Projects.Crm_Gateway>("gateway", "gatewaydb")
     .WithEnvironment("Auth__SigningKey", signingKey)
     // Requests a user may make per minute; an installation with heavy partners or a load test raises it.
     .WithEnvironment("RateLimits__PerMinute", builder.Configuration.GetValue("Gateway:RequestsPerMinute", 600).ToString())
+    // Sign-ins per minute from one address (20); a load test that signs a hundred stores' staff in raises it.
+    .WithEnvironment("RateLimits__SignInsPerMinute", builder.Configuration.GetValue("Gateway:SignInsPerMinute", 20).ToString())
     .WithReference(customers).WithReference(dispatch).WithReference(contracts).WithReference(followups).WithReference(reports).WithReference(partners)
     .WithReference(web);
 web.WithReference(gateway);

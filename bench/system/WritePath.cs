@@ -98,7 +98,7 @@ public static class WritePath
         return ok ? $"{customer.GetProperty("customerNo").GetString()}\n" : throw new InvalidOperationException($"Registration refused: {status}.");
     }
 
-    private static async Task<string> RegisterAndAwaitCascadeAsync(Gateway desk, string phone)
+    internal static async Task<string> RegisterAndAwaitCascadeAsync(Gateway desk, string phone)
     {
         var (ok, customer, status) = await desk.SendAsync(HttpMethod.Post, "/api/customers", new { source = "WalkIn", name = "压测客户", phone });
         if (!ok) throw new InvalidOperationException($"Registration refused: {status}.");
@@ -114,7 +114,7 @@ public static class WritePath
         return customer.GetProperty("customerNo").GetString()!;
     }
 
-    private static async Task UntilOkAsync(Func<Task<(bool Ok, JsonElement Body, int Status)>> send, string what)
+    internal static async Task UntilOkAsync(Func<Task<(bool Ok, JsonElement Body, int Status)>> send, string what)
     {
         // The store reaches the other services by event: until it has, they answer that they do not know it.
         (bool Ok, JsonElement Body, int Status) last = default;
