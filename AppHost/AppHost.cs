@@ -72,6 +72,11 @@ var followups = Service<Projects.Crm_Followups>("followups", "followupdb");
 if (builder.Configuration.GetValue<bool>("Clock:Adjustable")) followups.WithEnvironment("Clock__Adjustable", "true");
 var reports = Service<Projects.Crm_Reports>("reports", "reportdb");
 var partners = Service<Projects.Crm_Partners>("partners", "partnerdb");
+// How often the sharded services read the store directory (30 s), and how long a store's move lets work in flight
+// finish (5 s): a test installation shortens both, so that its moves take seconds (README, "Moving a store").
+foreach (var setting in new[] { "Database:PlacementRefresh", "Database:MoveSettle" })
+    if (builder.Configuration[setting] is { } value)
+        foreach (var sharded in new[] { customers, dispatch, contracts, followups, reports }) sharded.WithEnvironment(setting.Replace(":", "__"), value);
 if (builder.Configuration["Followups:TaskRules:Interval"] is { } interval) followups.WithEnvironment("Followups__TaskRules__Interval", interval);
 
 // The store console (web/): served through the gateway at "/", it calls the API through the gateway with each

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
+app.MapStoreMove<CustomerDbContext>();
 app.MapStoresApi();
 app.MapCustomersApi();
 

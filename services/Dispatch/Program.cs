@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
+app.MapStoreMove<DispatchDbContext>();
 app.MapDesignersApi();
 app.MapAssignmentsApi();
 app.MapSettingsApi();

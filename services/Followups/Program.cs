@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
+app.MapStoreMove<FollowupDbContext>();
 app.MapTasksApi();
 app.MapFollowUpsApi();
 app.MapProblemsApi();

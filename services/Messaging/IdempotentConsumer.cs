@@ -46,10 +46,37 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         else
         {
             // A store's message is applied on the store's shard; one about the chain, at home.
-            if (context.Message is IStoreEvent storeEvent) await route.UseStoreAsync(db, storeEvent.StoreId, context.CancellationToken);
+            if (context.Message is IStoreEvent storeEvent)
+            {
+                try
+                {
+                    await route.UseStoreAsync(db, storeEvent.StoreId, context.CancellationToken);
+                }
+                catch (StoreMovingException) when (db.Model.FindEntityType(typeof(MovingStoreMessage)) is not null)
+                {
+                    await ParkWhileMovingAsync(context, route, storeEvent.StoreId);
+                    return;
+                }
+            }
             else route.Use(db, DatabaseShards.Home);
             await ApplyAsync(context);
         }
+    }
+
+    /// <summary>
+    /// Keeps a message of a store that is being moved in the home database, to be sent again when the move is done
+    /// (<see cref="StoreMoveMessages"/>): however long the copy takes, nothing waits in the queue or ends in _error.
+    /// </summary>
+    private async Task ParkWhileMovingAsync(ConsumeContext<TMessage> context, ShardRoute route, Guid storeId)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be kept for later.");
+        route.Use(db, DatabaseShards.Home);
+        var parked = MovingStoreMessage.Park(storeId, messageId, GetType().FullName!, context.ReceiveContext.InputAddress, context.Message, clock.GetUtcNow());
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "MovingStoreMessages" ("StoreId", "MessageId", "Consumer", "InputAddress", "MessageType", "Body", "ParkedAt")
+            VALUES ({parked.StoreId}, {parked.MessageId}, {parked.Consumer}, {parked.InputAddress}, {parked.MessageType}, CAST({parked.Body} AS jsonb), {parked.ParkedAt})
+            ON CONFLICT DO NOTHING
+            """, context.CancellationToken);
     }
 
     /// <summary>

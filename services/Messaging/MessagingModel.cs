@@ -56,4 +56,19 @@ public static class MessagingModel
         waiting.Property(w => w.MessageType).HasMaxLength(200);
         waiting.Property(w => w.Body).HasColumnType("jsonb");
     });
+
+    /// <summary>
+    /// Adds the messages kept while a store moves between shards (<see cref="MovingStoreMessage"/>) to the model of a
+    /// service whose stores may be spread over shards; the rows live in its home database.
+    /// </summary>
+    public static ModelBuilder AddStoreMoves(this ModelBuilder model) => model.Entity<MovingStoreMessage>(parked =>
+    {
+        parked.ToTable("MovingStoreMessages");
+        parked.HasKey(m => m.Id);
+        parked.HasIndex(m => new { m.StoreId, m.MessageId, m.Consumer }).IsUnique();
+        parked.Property(m => m.Consumer).HasMaxLength(300);
+        parked.Property(m => m.InputAddress).HasMaxLength(500);
+        parked.Property(m => m.MessageType).HasMaxLength(200);
+        parked.Property(m => m.Body).HasColumnType("jsonb");
+    });
 }

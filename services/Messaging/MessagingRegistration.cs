@@ -30,6 +30,7 @@ public static class MessagingRegistration
         services.AddOptions<RetentionOptions>().BindConfiguration("Messaging:Retention");
         services.AddSingleton(sp => new DatabaseShards(sp.GetRequiredService<IConfiguration>(), connectionName));
         services.AddSingleton<StorePlacements>();
+        services.AddSingleton<StoreMoveMessages>();
         services.AddHostedService<StorePlacementRefresh>();
         services.AddScoped<ShardRoute>();
         // The context opens the shard its scope is routed to: the caller's store's, else home until told otherwise.

@@ -68,6 +68,27 @@ public sealed class StorePlacements(DatabaseShards shards, IConfiguration config
         _known.TryRemove(storeId, out _);
     }
 
+    /// <summary>The store's placement as the directory holds it now (not as remembered), remembered from now on.</summary>
+    public async Task<StorePlacement?> ReadAsync(Guid storeId, CancellationToken cancellationToken)
+    {
+        _known.TryRemove(storeId, out _);
+        return await FindAsync(storeId, cancellationToken);
+    }
+
+    /// <summary>Writes where the store is and whether it is moving (the operator's move, <c>StoreMove</c>).</summary>
+    public async Task SetAsync(Guid storeId, string shard, bool moving, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = _home.CreateCommand("""
+            UPDATE "StorePlacements" SET "Shard" = $2, "Moving" = $3, "ChangedAt" = $4 WHERE "StoreId" = $1
+            """);
+        command.Parameters.AddWithValue(storeId);
+        command.Parameters.AddWithValue(shard);
+        command.Parameters.AddWithValue(moving);
+        command.Parameters.AddWithValue(at.ToUniversalTime());
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1) throw new InvalidOperationException($"Store {storeId} has no placement to change.");
+        _known.TryRemove(storeId, out _);
+    }
+
     /// <summary>Reads the whole directory again: moves made elsewhere are seen from now on.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseApiConventions();
 app.MapDefaultEndpoints();
 app.MapMessagingOperations();
+app.MapStoreMove<ReportDbContext>();
 app.MapCustomerResourcesApi();
 app.MapStaleCustomersApi();
 app.MapMorningMeetingApi();

@@ -11,7 +11,7 @@ namespace Crm.Testing;
 /// </summary>
 public static class StoreFirstModel
 {
-    public static readonly string[] ChainTables = ["Staff", "StorePlacements", "PhoneClaims"];
+    public static readonly string[] ChainTables = ["Staff", "StorePlacements", "PhoneClaims", "MovingStoreMessages"];
 
     /// <summary>The tables checked, each with its primary key's columns, so that a test can also name what it expects.</summary>
     public static Dictionary<string, string[]> Check(DbContext db)

@@ -42,6 +42,7 @@ public sealed class ContractDbContext(
         model.ApplyConfigurationsFromAssembly(typeof(ContractDbContext).Assembly);
         model.AddMessagingTables();
         model.KeyByStoreFirst();
+        model.AddStoreMoves();
         model.AddStoreScope(this, typeof(StoreCopy));
     }
 

@@ -24,6 +24,7 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
         StaffCopy.Configure(model.Entity<StaffCopy>());
         model.AddMessagingTables();
         model.KeyByStoreFirst(typeof(PhoneClaim));
+        model.AddStoreMoves();
         model.AddStoreScope(this, typeof(Store));
         // A designer sees only the customers dispatched to them.
         model.Entity<Customer>().HasQueryFilter(DesignerFilter,

@@ -23,6 +23,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
         model.AddMessagingTables();
         model.AddWaitingEvents();
         model.KeyByStoreFirst();
+        model.AddStoreMoves();
         model.AddStoreScope(this, typeof(DispatchStore));
         // A designer sees only their own assignments.
         model.Entity<Assignment>().HasQueryFilter("designer", a => Scope.DesignerId == null || a.DesignerId == Scope.DesignerId);

@@ -39,6 +39,7 @@ public sealed class FollowupDbContext(DbContextOptions<FollowupDbContext> option
         model.AddMessagingTables();
         model.AddWaitingEvents();
         model.KeyByStoreFirst();
+        model.AddStoreMoves();
         model.AddStoreScope(this, typeof(FollowupStore));
         // A home consultant sees only the customers they are named on.
         model.Entity<FollowedCustomer>().HasQueryFilter(ConsultantFilter, c => Scope.ConsultantId == null || c.ConsultantId == Scope.ConsultantId);

@@ -38,6 +38,7 @@ public sealed class ReportDbContext(DbContextOptions<ReportDbContext> options, S
         model.AddMessagingTables();
         model.AddWaitingEvents();
         model.KeyByStoreFirst();
+        model.AddStoreMoves();
         model.AddStoreScope(this, typeof(StoreCopy));
     }
 }

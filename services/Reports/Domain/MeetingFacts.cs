@@ -80,13 +80,14 @@ public sealed class TaskFact
 /// <summary>Whom a task was given to from an instant on: the latest before a moment is its assignee then.</summary>
 public sealed class TaskAssigneeFact
 {
+    public Guid StoreId { get; private set; }
     public Guid TaskId { get; private set; }
     public DateTimeOffset At { get; private set; }
     public Guid? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
 
     public static TaskAssigneeFact From(FollowUpTaskChanged changed) =>
-        new() { TaskId = changed.TaskId, At = changed.At.ToUniversalTime(), AssigneeId = changed.AssigneeId, AssigneeName = changed.AssigneeName };
+        new() { StoreId = changed.StoreId, TaskId = changed.TaskId, At = changed.At.ToUniversalTime(), AssigneeId = changed.AssigneeId, AssigneeName = changed.AssigneeName };
 }
 
 /// <summary>A contract form as it stood after a move, from that instant on: the latest before a moment tells its alerts then.</summary>

@@ -84,8 +84,8 @@ public sealed class MorningMeeting(ReportDbContext db, Tallies tallies, TimeProv
             .Select(t => new
             {
                 t.DueOn,
-                AssigneeId = db.TaskAssignees.Where(a => a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeId).FirstOrDefault(),
-                AssigneeName = db.TaskAssignees.Where(a => a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeName).FirstOrDefault(),
+                AssigneeId = db.TaskAssignees.Where(a => a.StoreId == t.StoreId && a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeId).FirstOrDefault(),
+                AssigneeName = db.TaskAssignees.Where(a => a.StoreId == t.StoreId && a.TaskId == t.Id && a.At < asAt).OrderByDescending(a => a.At).Select(a => a.AssigneeName).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return open.GroupBy(t => (t.AssigneeId, t.AssigneeName))

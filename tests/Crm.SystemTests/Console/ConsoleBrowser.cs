@@ -66,17 +66,25 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             lock (errors) File.WriteAllLines(Path.Combine(ScreenshotFolder, name + ".errors.txt"), errors);
     }
 
-    /// <summary>A step that, when it fails, leaves a screenshot (and the browser's errors) of where it failed.</summary>
+    /// <summary>
+    /// A step that, when it fails, leaves a screenshot of where it failed and fails with what the page showed:
+    /// its refusals, the fields it marked, and the browser's errors (a lost circuit shows there).
+    /// </summary>
     public static async Task OrScreenshotAsync(IPage page, string name, Func<Task> step)
     {
         try
         {
             await step();
         }
-        catch
+        catch (Exception ex)
         {
             await ScreenshotAsync(page, "failed-" + name);
-            throw;
+            var shown = await page.Locator("[data-problem], .mud-input-helper-text.mud-input-error").AllInnerTextsAsync();
+            var errors = new List<string>();
+            if (Errors.TryGetValue(page, out var logged)) lock (logged) errors.AddRange(logged);
+            throw new Xunit.Sdk.XunitException(
+                $"{name}: {ex.Message}{Environment.NewLine}The page showed: {(shown.Count == 0 ? "no refusal" : string.Join(" | ", shown))}" +
+                $"{Environment.NewLine}Browser errors: {(errors.Count == 0 ? "none" : string.Join(" | ", errors))}");
         }
     }
 

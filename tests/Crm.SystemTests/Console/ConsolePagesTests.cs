@@ -64,7 +64,7 @@ public sealed class ConsolePagesTests(SystemFixture system) : IAsyncLifetime
         await ConsoleBrowser.OrScreenshotAsync(page, "desk-customer", () => ChooseAsync(page, "[data-field=customer]", customer.No));
         await ConsoleBrowser.ScreenshotAsync(page, "desk-issuing");
         await page.ClickAsync("[data-submit=form-action]");
-        await page.Locator("[data-form-done]").WaitForAsync();
+        await ConsoleBrowser.OrScreenshotAsync(page, "desk-issue", () => page.Locator("[data-form-done]").WaitForAsync());
         await ConsoleBrowser.ScreenshotAsync(page, "desk-issued");
 
         await Ok(await cm.PostAsJsonAsync($"/api/contracts/forms/{serial}/sign", new { customerId = customer.Id, amount = 158000m, areaM2 = 76m }));
@@ -72,7 +72,7 @@ public sealed class ConsolePagesTests(SystemFixture system) : IAsyncLifetime
         await page.ClickAsync($"[data-form='{serial}']");
         await page.ClickAsync("[data-action=retrieve]");
         await page.ClickAsync("[data-submit=form-action]");
-        await page.Locator("[data-panel=form-actions] [data-action=transfer]").WaitForAsync();
+        await ConsoleBrowser.OrScreenshotAsync(page, "desk-retrieve", () => page.Locator("[data-panel=form-actions] [data-action=transfer]").WaitForAsync());
         await page.ClickAsync("[data-action=transfer]");
         await ChooseAsync(page, "[data-field=recipient]", "店长");
         await page.FillAsync("#purpose", "审批");

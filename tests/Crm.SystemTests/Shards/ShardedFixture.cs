@@ -12,7 +12,8 @@ public sealed class ShardedFixture : SystemFixture
 
     protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(6);
 
-    protected override IEnumerable<string> Arguments => ["--Infra:DatabaseShards=2"];
+    /// <summary>The store directory read every 2 s and 2 s for work in flight: a store moves in seconds.</summary>
+    protected override IEnumerable<string> Arguments => ["--Infra:DatabaseShards=2", "--Database:PlacementRefresh=00:00:02", "--Database:MoveSettle=00:00:02"];
 
     /// <summary>The connection string name of a service's database on a shard.</summary>
     public static string Database(string database, string shard) => shard == "home" ? database : $"{database}-{shard}";

@@ -70,6 +70,50 @@ namespace Crm.Reports.Data.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Messaging.MovingStoreMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("InputAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "MessageId", "Consumer")
+                        .IsUnique();
+
+                    b.ToTable("MovingStoreMessages", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
@@ -154,6 +198,38 @@ namespace Crm.Reports.Data.Migrations
                     b.HasKey("StoreId");
 
                     b.ToTable("StorePlacements", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Messaging.WaitingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaitsFor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaitsFor");
+
+                    b.ToTable("WaitingEvents", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Reports.Domain.CompletenessFact", b =>
@@ -631,6 +707,9 @@ namespace Crm.Reports.Data.Migrations
 
             modelBuilder.Entity("Crm.Reports.Domain.TaskAssigneeFact", b =>
                 {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
 
@@ -644,7 +723,7 @@ namespace Crm.Reports.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("TaskId", "At");
+                    b.HasKey("StoreId", "TaskId", "At");
 
                     b.ToTable("TaskAssignees", (string)null);
                 });
@@ -679,38 +758,6 @@ namespace Crm.Reports.Data.Migrations
                     b.HasIndex("StoreId", "EndedAt");
 
                     b.ToTable("Tasks", (string)null);
-                });
-
-            modelBuilder.Entity("Crm.Reports.Domain.WaitingEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("WaitsFor")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WaitsFor");
-
-                    b.ToTable("WaitingEvents", (string)null);
                 });
 #pragma warning restore 612, 618
         }
