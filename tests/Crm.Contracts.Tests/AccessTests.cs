@@ -9,7 +9,7 @@ public sealed class AccessTests : IAsyncLifetime
 {
     private static readonly EndpointRule[] Table =
     [
-        .. AccessChecks.Common,
+        .. AccessChecks.ShardedCommon,
         Rule("GET", "/api/contracts/forms", "ChainAdmin", "StoreManager", "CustomerManager", "Finance", "Designer"),
         Rule("POST", "/api/contracts/forms/receive", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/contracts/forms/{serial}", "ChainAdmin", "StoreManager", "CustomerManager", "Finance", "Designer"),

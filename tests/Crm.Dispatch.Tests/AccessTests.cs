@@ -12,7 +12,7 @@ public sealed class AccessTests : IAsyncLifetime
     private static readonly string[] RosterKeepers = ["ChainAdmin", "StoreManager"];
     private static readonly EndpointRule[] Table =
     [
-        .. AccessChecks.Common,
+        .. AccessChecks.ShardedCommon,
         Rule("GET", "/api/dispatch/designers", StoreStaff),
         Rule("GET", "/api/dispatch/designers/{id:guid}", StoreStaff),
         Rule("POST", "/api/dispatch/designers", RosterKeepers),

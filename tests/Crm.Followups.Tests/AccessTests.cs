@@ -9,7 +9,7 @@ public sealed class AccessTests : IAsyncLifetime
 {
     private static readonly EndpointRule[] Table =
     [
-        .. AccessChecks.Common,
+        .. AccessChecks.ShardedCommon,
         Rule("GET", "/api/followups/tasks", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/followups/tasks/summary", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("POST", "/api/followups", "ChainAdmin", "StoreManager", "CustomerManager", "HomeConsultant"),

@@ -9,7 +9,7 @@ public sealed class AccessTests : IAsyncLifetime
 {
     private static readonly EndpointRule[] Table =
     [
-        .. AccessChecks.Common,
+        .. AccessChecks.ShardedCommon,
         Rule("GET", "/api/reports/customer-resources", "ChainAdmin", "StoreManager", "CustomerManager", "Finance"),
         Rule("GET", "/api/reports/stale-customers", "ChainAdmin", "StoreManager", "CustomerManager"),
         Rule("GET", "/api/reports/morning-meeting", "ChainAdmin", "StoreManager", "CustomerManager"),

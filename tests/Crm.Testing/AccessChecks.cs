@@ -19,6 +19,14 @@ public static class AccessChecks
         .. Operations("/operations"),
     ];
 
+    /// <summary>What every service whose stores may be spread over shards answers: the common endpoints and the store move.</summary>
+    public static readonly EndpointRule[] ShardedCommon =
+    [
+        .. Common,
+        EndpointAccess.Rule("POST", "/operations/stores/{storeId:guid}/move", "ChainAdmin"),
+        EndpointAccess.Rule("GET", "/operations/stores/{storeId:guid}/placement", "ChainAdmin"),
+    ];
+
     /// <summary>The operator's endpoints of a service's messaging, for ChainAdmin only.</summary>
     public static EndpointRule[] Operations(string prefix) =>
     [

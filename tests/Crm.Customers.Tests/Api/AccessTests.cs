@@ -12,7 +12,7 @@ public sealed class AccessTests(CustomerServiceFixture fixture) : IClassFixture<
 
     public static readonly EndpointRule[] Table =
     [
-        .. AccessChecks.Common,
+        .. AccessChecks.ShardedCommon,
         Rule("POST", "/api/stores", ChainAdmin),
         Rule("GET", "/api/stores", All),
         Rule("GET", "/api/stores/{id:guid}", All),
