@@ -56,10 +56,11 @@ public sealed class StoreMove<TDbContext>(TDbContext db, StorePlacements placeme
         long removed = 0;
         foreach (var other in shards.Names.Where(s => s != to))
             removed += await RemoveAsync(tables, storeId, other, cancellationToken);
-        if (!moved && removed == 0)
-            return Violation.Conflict("already-there", $"The store is on the shard '{to}' already, and no other shard holds any of its rows.");
-        if (moved) await EveryInstanceSeesItAsync(cancellationToken);
+        // What was kept goes again once no instance can still be keeping more: after a refresh since the switch.
+        if (moved || clock.GetUtcNow() - placement.ChangedAt < placements.RefreshInterval + Settle) await EveryInstanceSeesItAsync(cancellationToken);
         var sent = await kept.SendAgainAsync(storeId, cancellationToken);
+        if (!moved && removed == 0 && sent == 0)
+            return Violation.Conflict("already-there", $"The store is on the shard '{to}' already; no other shard holds any of its rows and none of its messages is kept.");
         return new StoreMoveResult(storeId, from, to, copied, removed, sent);
     }
 
