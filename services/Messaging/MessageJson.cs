@@ -14,6 +14,16 @@ public static class MessageJson
 
     public static Type? ResolveType(string fullName) => MessagesAssembly.GetType(fullName, throwOnError: false);
 
+    /// <summary>An event as a row keeps it (a waiting event, a message kept while its store moves): its body.</summary>
+    public static string Write(object message) => JsonSerializer.Serialize(message, message.GetType(), Options);
+
+    /// <summary>An event a row kept, read back by its type's name; a type that no longer exists is an error.</summary>
+    public static (Type Type, object Message) Read(string messageType, string body)
+    {
+        var type = ResolveType(messageType) ?? throw new InvalidOperationException($"Unknown message type {messageType}.");
+        return (type, JsonSerializer.Deserialize(body, type, Options)!);
+    }
+
     /// <summary>The event a row holds, or why it cannot be read (a type that no longer exists, a body that no longer fits it).</summary>
     public static (object? Message, Type? Type, string? Error) Read(OutboxMessage row)
     {

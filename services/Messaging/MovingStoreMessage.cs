@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Crm.Messaging;
 
 /// <summary>
@@ -22,6 +20,6 @@ public sealed class MovingStoreMessage
     public static MovingStoreMessage Park(Guid storeId, Guid messageId, string consumer, Uri inputAddress, object message, DateTimeOffset now) => new()
     {
         StoreId = storeId, MessageId = messageId, Consumer = consumer, InputAddress = inputAddress.ToString(),
-        MessageType = message.GetType().FullName!, Body = JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options), ParkedAt = now,
+        MessageType = message.GetType().FullName!, Body = MessageJson.Write(message), ParkedAt = now,
     };
 }

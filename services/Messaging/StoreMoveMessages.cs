@@ -27,8 +27,7 @@ public sealed class StoreMoveMessages(DatabaseShards shards, IBus bus)
         foreach (var copies in kept.GroupBy(k => (k.MessageId, k.InputAddress)))
         {
             var first = copies.First();
-            var type = MessageJson.ResolveType(first.MessageType) ?? throw new InvalidOperationException($"Unknown message type {first.MessageType}.");
-            var message = System.Text.Json.JsonSerializer.Deserialize(first.Body, type, MessageJson.Options)!;
+            var (type, message) = MessageJson.Read(first.MessageType, first.Body);
             var endpoint = await bus.GetSendEndpoint(new Uri(first.InputAddress));
             await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = first.MessageId), cancellationToken);
             await using var done = new NpgsqlCommand("""DELETE FROM "MovingStoreMessages" WHERE "Id" = ANY($1)""", connection);

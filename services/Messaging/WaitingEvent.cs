@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Crm.Messaging;
 
 /// <summary>
@@ -19,14 +17,10 @@ public sealed class WaitingEvent
 
     public static WaitingEvent For(string waitsFor, object message, DateTimeOffset now) => new()
     {
-        WaitsFor = waitsFor, MessageType = message.GetType().FullName!, Body = JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options), ReceivedAt = now,
+        WaitsFor = waitsFor, MessageType = message.GetType().FullName!, Body = MessageJson.Write(message), ReceivedAt = now,
     };
 
-    public (Type Type, object Message) Read()
-    {
-        var type = MessageJson.ResolveType(MessageType) ?? throw new InvalidOperationException($"Unknown message type {MessageType}.");
-        return (type, JsonSerializer.Deserialize(Body, type, MessageJson.Options)!);
-    }
+    public (Type Type, object Message) Read() => MessageJson.Read(MessageType, Body);
 }
 
 /// <summary>The keys a waiting event can wait for.</summary>
